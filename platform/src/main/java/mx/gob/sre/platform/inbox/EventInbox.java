@@ -1,0 +1,144 @@
+package mx.gob.sre.platform.inbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.MDC;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import mx.gob.sre.platform.events.CloudEventHeaders;
+import mx.gob.sre.platform.events.IncomingEvent;
+import mx.gob.sre.platform.events.PoisonMessageException;
+import mx.gob.sre.platform.web.RequestIds;
+
+/**
+ * The idempotent consumer. A service's {@code @Incoming @Blocking} method hands each record here; the
+ * record is checked as a CloudEvent, its ce_id is recorded in the inbox and the effect runs, all in one
+ * transaction. A redelivered event finds its id already recorded and has no second effect.
+ *
+ * <p>Transient failures (database restarting, lock timeouts) are retried with backoff, each attempt in a
+ * new transaction. A {@link PoisonMessageException} is not retried: it propagates, the message is
+ * nacked, and the channel's dead-letter strategy sends it to {@code <topic>.dlq} with the reason.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final ObjectMapper reader;
+
+    @Inject
+    public EventInbox(ObjectMapper objectMapper) {
+        // Consumers tolerate fields added by newer producers of the same event version.
+        this.reader = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Applies {@code effect} to the event in {@code record} once, whatever the number of deliveries.
+     *
+     * @param consumer a stable name for this consumer, e.g. {@code voter.citizens}
+     * @return true if the effect ran, false if the event had been processed before
+     */
+    @Retry(maxRetries = 10, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public <T> boolean consume(String consumer, ConsumerRecord<String, String> record, Class<T> payloadType,
+            Consumer<IncomingEvent<T>> effect) {
+        IncomingEvent<T> event = parse(record, payloadType);
+        String requestId = header(record, CloudEventHeaders.REQUEST_ID);
+        MDC.put(RequestIds.MDC_KEY, requestId == null ? "event:" + event.id() : RequestIds.accept(requestId));
+        try {
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                if (!firstDelivery(consumer, event)) {
+                    return false;
+                }
+                effect.accept(event);
+                return true;
+            });
+            registry.counter("inbox.events", "consumer", consumer, "outcome", applied ? "applied" : "duplicate")
+                    .increment();
+            return applied;
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private boolean firstDelivery(String consumer, IncomingEvent<?> event) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO inbox_message (consumer, event_id, event_type, topic, received_at)
+                VALUES (:consumer, :id, :type, :topic, now())
+                ON CONFLICT (consumer, event_id) DO NOTHING""")
+                .setParameter("consumer", consumer)
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .setParameter("topic", event.topic())
+                .executeUpdate() == 1;
+    }
+
+    /** Reads the CloudEvents binary-mode headers and the JSON data, or refuses the record as poison. */
+    public <T> IncomingEvent<T> parse(ConsumerRecord<String, String> record, Class<T> payloadType) {
+        String specVersion = header(record, CloudEventHeaders.SPEC_VERSION);
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        String source = header(record, CloudEventHeaders.SOURCE);
+        if (!CloudEventHeaders.SPEC_VERSION_VALUE.equals(specVersion) || isBlank(id) || isBlank(type)
+                || isBlank(source)) {
+            throw new PoisonMessageException("not a CloudEvents 1.0 binary-mode record (ce_specversion, ce_id, "
+                    + "ce_type and ce_source are required)");
+        }
+        if (id.length() > 200) {
+            throw new PoisonMessageException("ce_id is longer than 200 characters");
+        }
+        OffsetDateTime time = null;
+        String rawTime = header(record, CloudEventHeaders.TIME);
+        if (rawTime != null) {
+            try {
+                time = OffsetDateTime.parse(rawTime);
+            } catch (DateTimeParseException e) {
+                throw new PoisonMessageException("ce_time is not an RFC 3339 timestamp");
+            }
+        }
+        if (record.value() == null) {
+            throw new PoisonMessageException("the event has no data");
+        }
+        T data;
+        try {
+            data = reader.readValue(record.value(), payloadType);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("data is not a valid " + payloadType.getSimpleName() + " document");
+        }
+        if (data == null) {
+            throw new PoisonMessageException("the event has no data");
+        }
+        return new IncomingEvent<>(id, type, source, header(record, CloudEventHeaders.SUBJECT), time,
+                record.topic(), record.key(), data);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,17 @@
+package mx.gob.sre.voter.citizen;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The consular.citizens events this service reads, as versioned records of its own. */
+public final class ConsularCitizenEvents {
+
+    public static final String REGISTERED_V1 = "consular.citizen.registered.v1";
+
+    private ConsularCitizenEvents() {
+    }
+
+    public record CitizenRegisteredV1(UUID citizenId, String curp, String consulate, String countryOfResidence,
+            Instant registeredAt) {
+    }
+}
