@@ -1,0 +1,163 @@
+package mx.gob.sre.gateway;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import mx.gob.sre.gateway.auth.Authenticator;
+import mx.gob.sre.gateway.auth.GatewayPrincipal;
+import mx.gob.sre.gateway.auth.InternalTokenIssuer;
+import mx.gob.sre.gateway.limit.RateLimiter;
+import mx.gob.sre.gateway.proxy.UpstreamProxies;
+import mx.gob.sre.platform.problem.ProblemType;
+import mx.gob.sre.platform.web.RequestIds;
+
+/**
+ * The front door for {@code /api/**}: route, check size, authenticate, authorize coarsely, rate-limit,
+ * swap the caller's credential for a short-lived internal token, and stream the request to its upstream.
+ */
+@ApplicationScoped
+public class GatewayHandler {
+
+    @Inject
+    Routes routes;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    InternalTokenIssuer tokens;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    UpstreamProxies proxies;
+
+    @Inject
+    AccessLog accessLog;
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String requestId = context.get(RequestIds.MDC_KEY);
+        AccessLog.Entry log = accessLog.start(context);
+
+        String path = request.path();
+        if (!path.equals(context.normalizedPath()) || path.contains("%2") || path.contains("%5") || path.contains("\\")) {
+            reject(context, ProblemType.MALFORMED, "The path is not in canonical form", requestId);
+            return;
+        }
+        Routes.Match match = routes.match(request.method(), path).orElse(null);
+        if (match == null) {
+            reject(context, ProblemType.NOT_FOUND, "No API is published at this path", requestId);
+            return;
+        }
+        log.route(match.name());
+
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && tooLarge(length, match.maxBodyBytes())) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            reject(context, ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body is larger than the " + match.maxBodyBytes() + " bytes this route accepts", requestId);
+            return;
+        }
+
+        authenticator.authenticate(request).onComplete(result -> {
+            if (result.failed()) {
+                String detail = result.cause() instanceof Authenticator.Rejected
+                        ? result.cause().getMessage() : "The credential could not be verified";
+                context.response().putHeader("WWW-Authenticate", "Bearer, ApiKey");
+                reject(context, ProblemType.UNAUTHENTICATED, detail, requestId);
+                return;
+            }
+            GatewayPrincipal principal = result.result();
+            log.client(principal.clientKey());
+            String refusal = refusal(match, principal, request);
+            if (refusal != null) {
+                reject(context, ProblemType.FORBIDDEN, refusal, requestId);
+                return;
+            }
+            RateLimiter.Decision decision = rateLimiter.check(match, principal);
+            rateLimitHeaders(context.response(), decision);
+            if (!decision.allowed()) {
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+                reject(context, ProblemType.RATE_LIMITED, "Rate limit reached; retry after "
+                        + decision.retryAfterSeconds() + " s", requestId);
+                return;
+            }
+            forward(context, match, principal, requestId);
+        });
+    }
+
+    /** The coarse check: null when allowed, else why not. Object-level checks happen in the services. */
+    static String refusal(Routes.Match match, GatewayPrincipal principal, HttpServerRequest request) {
+        if (principal.hasUser()) {
+            if (principal.roles().isEmpty()) {
+                return "The token carries no role of this suite";
+            }
+            List<String> allowed = match.route().userRoles().orElse(List.copyOf(Authenticator.USER_ROLES));
+            if (principal.roles().stream().noneMatch(allowed::contains)) {
+                return "This route is not open to the caller's role";
+            }
+        } else {
+            List<String> allowed = match.route().clientRoles().orElse(List.copyOf(Authenticator.CLIENT_ROLES));
+            if (!allowed.contains(principal.client().role())) {
+                return "This route is not open to the client's role";
+            }
+        }
+        if (principal.hasClient()) {
+            String scope = match.requiredScope(request.method());
+            if (!principal.scopes().contains(scope)) {
+                return "The API client lacks the scope " + scope;
+            }
+        }
+        return null;
+    }
+
+    private void forward(RoutingContext context, Routes.Match match, GatewayPrincipal principal, String requestId) {
+        HttpServerRequest request = context.request();
+        var headers = request.headers();
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(principal));
+        headers.remove(Authenticator.API_KEY_HEADER);
+        headers.remove(HttpHeaders.COOKIE);
+        headers.set(RequestIds.HEADER, requestId);
+        headers.set(TraceContext.HEADER, TraceContext.childOf(headers.get(TraceContext.HEADER)));
+        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host());
+        headers.set("X-Forwarded-Proto", request.scheme());
+        proxies.forward(request, match);
+    }
+
+    private static void rateLimitHeaders(HttpServerResponse response, RateLimiter.Decision decision) {
+        if (decision.limit() < 0) {
+            return;
+        }
+        response.putHeader("RateLimit-Limit", String.valueOf(decision.limit()));
+        response.putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        response.putHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
+    }
+
+    private static boolean tooLarge(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void reject(RoutingContext context, ProblemType type, String detail, String requestId) {
+        ProblemBodies.send(context.response(), type, detail, context.request().path(), requestId);
+    }
+
+}

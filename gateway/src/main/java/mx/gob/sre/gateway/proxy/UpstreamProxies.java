@@ -1,0 +1,231 @@
+package mx.gob.sre.gateway.proxy;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import mx.gob.sre.gateway.GatewayConfig;
+import mx.gob.sre.gateway.ProblemBodies;
+import mx.gob.sre.gateway.Routes;
+import mx.gob.sre.platform.problem.Problem;
+import mx.gob.sre.platform.problem.ProblemType;
+import mx.gob.sre.platform.web.RequestIds;
+
+/**
+ * One Vert.x reverse proxy per upstream, with its connection pool, timeouts, retries and circuit
+ * breaker. Bodies are streamed both ways, never buffered whole.
+ */
+@ApplicationScoped
+public class UpstreamProxies {
+
+    /** Private header carrying the route name from the handler to the interceptor; never forwarded. */
+    public static final String ROUTE_HEADER = "x-gateway-route";
+    public static final String UPSTREAM_LATENCY_HEADER = "X-Upstream-Latency";
+
+    private final Map<String, Upstream> upstreams = new HashMap<>();
+    private final Routes routes;
+
+    @Inject
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes) {
+        this.routes = routes;
+        config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings)));
+    }
+
+    public void forward(HttpServerRequest request, Routes.Match match) {
+        request.headers().set(ROUTE_HEADER, match.name());
+        upstreams.get(match.upstreamName()).proxy.handle(request);
+    }
+
+    /** Open, half-open or closed, per upstream, for health and metrics. */
+    public Map<String, String> breakerStates() {
+        Map<String, String> states = new HashMap<>();
+        upstreams.forEach((name, upstream) -> states.put(name, upstream.breaker.state().name()));
+        return states;
+    }
+
+    @PreDestroy
+    void close() {
+        upstreams.values().forEach(upstream -> {
+            upstream.breaker.close();
+            upstream.client.close();
+        });
+    }
+
+    private final class Upstream implements ProxyInterceptor {
+        final String name;
+        final GatewayConfig.Upstream settings;
+        final HttpClient client;
+        final HttpProxy proxy;
+        final CircuitBreaker breaker;
+        final String host;
+        final int port;
+
+        Upstream(Vertx vertx, String name, GatewayConfig.Upstream settings) {
+            this.name = name;
+            this.settings = settings;
+            URI url = URI.create(settings.url());
+            this.host = url.getHost();
+            this.port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+            this.client = vertx.createHttpClient(new HttpClientOptions()
+                    .setSsl("https".equals(url.getScheme()))
+                    .setMaxPoolSize(settings.maxConnections())
+                    .setKeepAlive(true)
+                    .setConnectTimeout((int) settings.connectTimeout().toMillis()));
+            this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
+                    .setMaxFailures(settings.breaker().failureThreshold())
+                    .setTimeout(-1)
+                    .setFallbackOnFailure(false)
+                    .setResetTimeout(settings.breaker().openFor().toMillis()));
+            this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin(this::connect)
+                    .addInterceptor(this);
+        }
+
+        private Future<HttpClientRequest> connect(ProxyContext context) {
+            return connect(Routes.isIdempotent(context.request().getMethod()) ? settings.retries() : 0);
+        }
+
+        private Future<HttpClientRequest> connect(int retriesLeft) {
+            RequestOptions options = new RequestOptions()
+                    .setHost(host)
+                    .setPort(port)
+                    .setConnectTimeout(settings.connectTimeout().toMillis())
+                    .setIdleTimeout(settings.responseTimeout().toMillis());
+            return client.request(options)
+                    .recover(failure -> retriesLeft > 0 ? connect(retriesLeft - 1) : Future.failedFuture(failure));
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            String routeName = request.headers().get(ROUTE_HEADER);
+            request.headers().remove(ROUTE_HEADER);
+            Routes.Match match = routes.match(request.getMethod(), request.proxiedRequest().path())
+                    .filter(candidate -> candidate.name().equals(routeName))
+                    .orElseThrow(() -> new IllegalStateException("route changed between handler and proxy"));
+            request.setURI(match.upstreamUri(request.getURI()));
+
+            LimitedStream limited = null;
+            Body body = request.getBody();
+            if (body != null && body.length() < 0) {
+                limited = new LimitedStream(body.stream(), match.maxBodyBytes());
+                request.setBody(Body.body(limited, -1));
+            }
+            LimitedStream limitedBody = limited;
+            long started = System.nanoTime();
+            return breaker.<Outcome>execute(promise -> context.sendRequest().onComplete(result -> {
+                if (result.succeeded()) {
+                    promise.complete(new Outcome(result.result(), null));
+                } else if (isTransportFailure(result.cause()) && (limitedBody == null || !limitedBody.exceeded())) {
+                    promise.fail(result.cause());
+                } else {
+                    promise.complete(new Outcome(null, result.cause()));
+                }
+            })).map(outcome -> {
+                if (outcome.failure() != null) {
+                    throw new OutcomeFailure(outcome.failure());
+                }
+                ProxyResponse response = outcome.response();
+                response.putHeader(UPSTREAM_LATENCY_HEADER, String.valueOf((System.nanoTime() - started) / 1_000_000));
+                return response;
+            }).recover(failure -> Future.succeededFuture(problem(context, unwrap(failure), limitedBody)));
+        }
+
+        private ProxyResponse problem(ProxyContext context, Throwable failure, LimitedStream limitedBody) {
+            ProblemType type;
+            String detail;
+            if (limitedBody != null && limitedBody.exceeded()) {
+                type = ProblemType.PAYLOAD_TOO_LARGE;
+                detail = "The body is larger than this route accepts";
+            } else if (failure instanceof OpenCircuitException) {
+                type = ProblemType.UNAVAILABLE;
+                detail = "The " + name + " service is unavailable; retry shortly";
+            } else if (isTimeout(failure)) {
+                type = ProblemBodies.UPSTREAM_TIMEOUT;
+                detail = "The " + name + " service did not answer in time";
+            } else if (isConnectFailure(failure)) {
+                type = ProblemType.UNAVAILABLE;
+                detail = "The " + name + " service is unavailable; retry shortly";
+            } else {
+                type = ProblemBodies.BAD_GATEWAY;
+                detail = "The " + name + " service failed to answer";
+            }
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            ProxyResponse response = context.request().release().response()
+                    .setStatusCode(type.status())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(ProblemBodies.body(type, detail, incoming.path(),
+                            incoming.getHeader(RequestIds.HEADER))));
+            if (type.status() == 503) {
+                response.putHeader("Retry-After", String.valueOf(settings.breaker().openFor().toSeconds()));
+            }
+            if (type.status() == 413) {
+                response.putHeader("Connection", "close");
+            }
+            return response;
+        }
+    }
+
+    private record Outcome(ProxyResponse response, Throwable failure) {
+    }
+
+    private static final class OutcomeFailure extends RuntimeException {
+        OutcomeFailure(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof OutcomeFailure ? failure.getCause() : failure;
+    }
+
+    static boolean isTransportFailure(Throwable failure) {
+        return isConnectFailure(failure) || isTimeout(failure);
+    }
+
+    static boolean isConnectFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause.getClass().getName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("TimeoutException")
+                    && !cause.getClass().getName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (message != null && message.contains("timeout period")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
