@@ -136,6 +136,8 @@ public class GatewayHandler {
         headers.set(TraceContext.HEADER, TraceContext.childOf(headers.get(TraceContext.HEADER)));
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host());
         headers.set("X-Forwarded-Proto", request.scheme());
+        headers.set("X-Forwarded-Host", request.authority() == null ? "localhost" : request.authority().toString());
+        headers.set("X-Forwarded-Prefix", match.upstream().mount());
         proxies.forward(request, match);
     }
 

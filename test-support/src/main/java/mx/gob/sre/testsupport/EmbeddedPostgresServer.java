@@ -66,7 +66,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Stops a postmaster that still runs on this data folder after its launcher died. */
-    static void stopOrphan(Path dataDirectory) throws IOException {
+    public static void stopOrphan(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

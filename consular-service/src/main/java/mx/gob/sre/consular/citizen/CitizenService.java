@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import mx.gob.sre.consular.citizen.CitizenApi.CitizenView;
 import mx.gob.sre.consular.citizen.CitizenApi.RegisterCitizen;
@@ -23,6 +24,8 @@ import mx.gob.sre.platform.security.Roles;
 
 @ApplicationScoped
 public class CitizenService {
+
+    private static final Logger LOG = Logger.getLogger(CitizenService.class);
 
     @Inject
     CitizenRepository citizens;
@@ -83,6 +86,7 @@ public class CitizenService {
             throw alreadyRegistered(curp);
         }
 
+        LOG.infof("Citizen %s registered with consulate %s", citizen.id, citizen.consulateCode);
         outbox.publish(CitizenEvents.TOPIC, citizen.id.toString(), CitizenEvents.REGISTERED_V1,
                 new CitizenRegisteredV1(citizen.id, citizen.curp, citizen.consulateCode, citizen.address.country,
                         now));

@@ -1,0 +1,227 @@
+package mx.gob.sre.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import mx.gob.sre.testsupport.EmbeddedKafkaBroker;
+import mx.gob.sre.testsupport.EmbeddedPostgresServer;
+
+/**
+ * The local stack: {@code up} starts PostgreSQL (one database per service), a Kafka broker, the
+ * development identity provider, the INE simulator and the four services, waits until each is ready,
+ * seeds personas and demo data, prints the URLs, and on Ctrl-C stops everything it started.
+ * {@code token <persona>} prints a user token; {@code reset} deletes the stack's data.
+ */
+public final class DevStack implements AutoCloseable {
+
+    static final List<String> DATABASES = List.of("consular", "voter", "scholarship", "gateway");
+
+    private final StackLayout layout;
+    private final PrintStream out;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private DevStack(StackLayout layout, PrintStream out) {
+        this.layout = layout;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        StackLayout layout = StackLayout.defaults(root);
+        String command = args.length == 0 ? "up" : args[0];
+        switch (command) {
+            case "up" -> runUntilInterrupted(layout);
+            case "token" -> {
+                if (args.length != 2) {
+                    System.err.println("usage: suite token <persona>; personas: "
+                            + IdentityProvider.PERSONAS.keySet());
+                    System.exit(2);
+                }
+                System.out.println(IdentityProvider.token(layout.identityProviderPort(), args[1]));
+            }
+            case "reset" -> {
+                reset(layout);
+                System.out.println("Deleted " + layout.home());
+            }
+            default -> {
+                System.err.println("usage: suite [up|token <persona>|reset]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runUntilInterrupted(StackLayout layout) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        DevStack stack = new DevStack(layout, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the suite...");
+            stack.close();
+            stopped.countDown();
+        }, "devstack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException | Error e) {
+            System.err.println("The suite did not start: " + e);
+            System.exit(1);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a stack with the given layout; used by the launcher and by the end-to-end test. */
+    public static DevStack start(StackLayout layout, PrintStream out) {
+        DevStack stack = new DevStack(layout, out);
+        try {
+            stack.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(layout.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int leftovers = ProcessControl.stopLeftovers(layout.pidFile());
+        if (leftovers > 0) {
+            out.println("Stopped " + leftovers + " process(es) left by an earlier run");
+        }
+        Secrets secrets = Secrets.loadOrCreate(layout.secrets());
+
+        out.println("Starting PostgreSQL on " + layout.postgresPort() + " (data in " + layout.postgresData() + ")");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(layout.postgresData(),
+                layout.postgresPort());
+        started.add(postgres);
+        for (String database : DATABASES) {
+            postgres.createDatabase(database, database, secrets.databasePassword(database));
+        }
+
+        out.println("Starting Kafka on " + layout.kafkaPort());
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startPersistent(layout.kafkaData(), layout.kafkaPort(),
+                layout.kafkaControllerPort());
+        started.add(kafka);
+
+        out.println("Starting the identity provider on " + layout.identityProviderPort());
+        IdentityProvider idp = IdentityProvider.start(layout.identityProviderPort());
+        started.add(idp);
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("INTERNAL_JWT_PUBLIC_KEY", secrets.internalPublicKey());
+        launch("ine-simulator", layout.ineSimulatorPort(), Map.of());
+        launch("consular-service", layout.consularPort(), withDatabase(common, postgres, secrets, "consular"));
+        launch("voter-registration-service", layout.voterPort(), withDatabase(common, postgres, secrets, "voter"));
+        launch("scholarship-service", layout.scholarshipPort(),
+                withDatabase(common, postgres, secrets, "scholarship"));
+        Map<String, String> gateway = withDatabase(Map.of(), postgres, secrets, "gateway");
+        gateway.put("INTERNAL_JWT_PRIVATE_KEY", secrets.internalPrivateKey());
+        gateway.put("OIDC_JWKS_URL", idp.jwksUrl());
+        gateway.put("OIDC_ISSUER", layout.issuer());
+        gateway.put("CONSULAR_URL", "http://localhost:" + layout.consularPort());
+        gateway.put("VOTER_URL", "http://localhost:" + layout.voterPort());
+        gateway.put("SCHOLARSHIP_URL", "http://localhost:" + layout.scholarshipPort());
+        gateway.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:" + layout.gatewayPort());
+        launch("gateway", layout.gatewayPort(), gateway);
+
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+            out.println("  ready: " + service.name() + " " + service.url());
+        }
+        new Seeder(layout).seed();
+        out.printf("""
+
+                The suite is up in %.1f s.
+                  Gateway           %s   (Swagger UI: %s/q/swagger-ui)
+                  consular-service  http://localhost:%d
+                  voter-service     http://localhost:%d
+                  scholarship       http://localhost:%d
+                  INE simulator     http://localhost:%d
+                  Identity provider http://localhost:%d/%s
+                  PostgreSQL        localhost:%d    Kafka localhost:%d
+                Credentials: %s
+                Logs:        %s
+                Press Ctrl-C to stop everything.
+                """, (System.nanoTime() - began) / 1e9, layout.gatewayUrl(), layout.gatewayUrl(),
+                layout.consularPort(), layout.voterPort(), layout.scholarshipPort(), layout.ineSimulatorPort(),
+                layout.identityProviderPort(), IdentityProvider.ISSUER_ID, layout.postgresPort(), layout.kafkaPort(),
+                layout.credentialsFile(), layout.logs());
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> base, EmbeddedPostgresServer postgres,
+            Secrets secrets, String database) {
+        Map<String, String> environment = new HashMap<>(base);
+        environment.put("DB_URL", postgres.jdbcUrl(database));
+        environment.put("DB_USER", database);
+        environment.put("DB_PASSWORD", secrets.databasePassword(database));
+        return environment;
+    }
+
+    private void launch(String module, int port, Map<String, String> environment) {
+        String options = System.getenv().getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
+        ServiceProcess service = ServiceProcess.start(module, layout.jar(module), port, environment,
+                layout.logs().resolve(module + ".log"), Arrays.asList(options.trim().split("\\s+")));
+        ProcessControl.record(layout.pidFile(), module, service.pid());
+        services.add(service);
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services);
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                out.println("Could not stop " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+        try {
+            Files.deleteIfExists(layout.pidFile());
+        } catch (IOException ignored) {
+            // the next start cleans up
+        }
+    }
+
+    static void reset(StackLayout layout) {
+        ProcessControl.stopLeftovers(layout.pidFile());
+        if (!Files.exists(layout.home())) {
+            return;
+        }
+        try {
+            EmbeddedPostgresServer.stopOrphan(layout.postgresData());
+            try (Stream<Path> paths = Files.walk(layout.home())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

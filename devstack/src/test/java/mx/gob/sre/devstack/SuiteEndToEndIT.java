@@ -1,0 +1,111 @@
+package mx.gob.sre.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import mx.gob.sre.testsupport.FreePorts;
+
+/**
+ * The whole suite from the built jars, as the local stack runs it: real PostgreSQL, real Kafka, the
+ * identity provider, the INE simulator, the four services and the gateway, on free ports.
+ */
+class SuiteEndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static DevStack stack;
+    private static List<Long> childPids;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("suite-e2e-");
+        StackLayout layout = new StackLayout(root, home, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next());
+        stack = DevStack.start(layout, System.out);
+        childPids = Files.readAllLines(layout.pidFile()).stream().map(line -> Long.parseLong(line.split(" ")[1]))
+                .toList();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+            assertThat(childPids).allSatisfy(pid ->
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+        }
+    }
+
+    @Test
+    void shouldSeeCitizenPostedThroughGatewayInVoterServiceOverKafka() throws Exception {
+        StackLayout layout = stack.layout();
+        assertThat(get("/q/health/ready", null).statusCode()).isEqualTo(200);
+
+        String officer = IdentityProvider.token(layout.identityProviderPort(), "consular-officer");
+        String curp = "PECC730607MJCMDQ44";
+        String requestId = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(layout.gatewayUrl()
+                + "/api/consular/citizens"))
+                .header("Authorization", "Bearer " + officer)
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"curp":"%s","givenNames":"Carmen","firstSurname":"Pérez","dateOfBirth":"1973-06-07",
+                         "address":{"line1":"55 W Santa Clara St","city":"San Jose","region":"CA","country":"US"},
+                         "consulate":"SJC","consent":{"privacyNoticeVersion":"2026-01","accepted":true}}"""
+                        .formatted(curp)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-Request-Id")).contains(requestId);
+        assertThat(created.headers().firstValue("Location"))
+                .contains(layout.gatewayUrl() + "/api/consular/citizens/" + curp);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> eligibility;
+        do {
+            eligibility = get("/api/voter/citizens/" + curp + "/eligibility", officer);
+            if (eligibility.statusCode() == 200) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        assertThat(eligibility.statusCode()).as(eligibility.body()).isEqualTo(200);
+        assertThat(eligibility.body()).contains("\"consulate\":\"SJC\"");
+
+        String consularLog = Files.readString(layout.logs().resolve("consular-service.log"));
+        assertThat(consularLog).contains("[" + requestId + "]");
+        assertThat(consularLog).doesNotContain(curp);
+        String voterLog = Files.readString(layout.logs().resolve("voter-registration-service.log"));
+        assertThat(voterLog).doesNotContain(curp);
+    }
+
+    @Test
+    void shouldRefuseCallerWithoutCredentialAndHideOtherCitizens() throws Exception {
+        assertThat(get("/api/consular/consulates", null).statusCode()).isEqualTo(401);
+        String citizen = IdentityProvider.token(stack.layout().identityProviderPort(), "citizen");
+        HttpResponse<String> other = get("/api/consular/citizens/KOTN770128MJCKWH12", citizen);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.layout().gatewayUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
