@@ -25,3 +25,14 @@ CREATE TABLE IF NOT EXISTS inbox_message (
     received_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+
+CREATE TABLE IF NOT EXISTS idempotency_key (
+    scope        VARCHAR(400) NOT NULL,
+    idem_key     VARCHAR(255) NOT NULL,
+    request_hash BYTEA        NOT NULL,
+    response     TEXT,
+    created_at   TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (scope, idem_key)
+);
+
+CREATE INDEX IF NOT EXISTS idempotency_key_created ON idempotency_key (created_at);
