@@ -98,6 +98,7 @@ CREATE TABLE slot (
 CREATE TABLE appointment (
     id             UUID        PRIMARY KEY,
     citizen_id     UUID        NOT NULL REFERENCES citizen (id),
+    curp           CHAR(18)    NOT NULL,
     consulate_code VARCHAR(8)  NOT NULL,
     procedure_code VARCHAR(32) NOT NULL,
     starts_at      TIMESTAMPTZ NOT NULL,

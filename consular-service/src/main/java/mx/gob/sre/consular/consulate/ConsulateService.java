@@ -1,5 +1,6 @@
 package mx.gob.sre.consular.consulate;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,20 @@ public class ConsulateService {
     @Inject
     ConsulateRepository consulates;
 
+    @Inject
+    ConsulateCalendars calendars;
+
     public List<ConsulateView> list() {
-        return consulates.listByCode().stream().map(ConsulateView::of).toList();
+        return consulates.listByCode().stream().map(this::view).toList();
     }
 
     public ConsulateView get(String code) {
-        return consulates.findByCode(code).map(ConsulateView::of)
+        return consulates.findByCode(code).map(this::view)
                 .orElseThrow(() -> ApiException.notFound("Consulate " + code));
+    }
+
+    private ConsulateView view(Consulate consulate) {
+        ConsulateCalendars.Schedule schedule = calendars.schedule(consulate.code).orElseThrow();
+        return ConsulateView.of(consulate, schedule, LocalDate.now(consulate.zone()));
     }
 }

@@ -1,0 +1,33 @@
+package mx.gob.sre.consular.appointment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Events of the {@code consular.appointments} topic: ids and times, no personal data. */
+public final class AppointmentEvents {
+
+    public static final String TOPIC = "consular.appointments";
+    public static final String BOOKED_V1 = "consular.appointment.booked.v1";
+    public static final String RESCHEDULED_V1 = "consular.appointment.rescheduled.v1";
+    public static final String CANCELLED_V1 = "consular.appointment.cancelled.v1";
+    public static final String CHECKED_IN_V1 = "consular.appointment.checked-in.v1";
+    public static final String NO_SHOW_V1 = "consular.appointment.no-show.v1";
+
+    private AppointmentEvents() {
+    }
+
+    public record AppointmentChangedV1(
+            UUID appointmentId,
+            UUID citizenId,
+            String consulate,
+            String service,
+            Instant startsAt,
+            String status,
+            Instant occurredAt) {
+
+        static AppointmentChangedV1 of(Appointment appointment) {
+            return new AppointmentChangedV1(appointment.id, appointment.citizenId, appointment.consulateCode,
+                    appointment.procedureCode, appointment.startsAt, appointment.status.name(), Instant.now());
+        }
+    }
+}
