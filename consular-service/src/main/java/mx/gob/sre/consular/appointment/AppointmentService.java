@@ -222,6 +222,29 @@ public class AppointmentService {
         return AppointmentView.of(appointment, schedule.zone());
     }
 
+    /**
+     * Checks in a BOOKED appointment of this consulate for today (local date) and returns it; the
+     * queue calls this when the citizen arrives. 404 for an appointment of another office.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Appointment checkIn(UUID id, String consulate, LocalDate today) {
+        Appointment appointment = appointments.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(a -> a.consulateCode.equals(consulate))
+                .orElseThrow(() -> ApiException.notFound("Appointment"));
+        if (!LocalDate.ofInstant(appointment.startsAt, zoneOf(consulate)).equals(today)) {
+            throw ApiException.rule("appointment-not-today", "The appointment is for another day");
+        }
+        appointment.moveTo(AppointmentStatus.CHECKED_IN);
+        publish(appointment, AppointmentEvents.CHECKED_IN_V1);
+        return appointment;
+    }
+
+    /** Closes a checked-in appointment when its ticket is completed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(UUID id) {
+        appointments.findByIdOptional(id).ifPresent(appointment -> appointment.moveTo(AppointmentStatus.COMPLETED));
+    }
+
     private String bookingFor(BookAppointment request) {
         if (caller.hasRole(Roles.CITIZEN)) {
             String own = caller.curp().orElseThrow(() ->
