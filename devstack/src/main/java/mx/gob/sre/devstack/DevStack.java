@@ -129,6 +129,8 @@ public final class DevStack implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         common.put("INTERNAL_JWT_PUBLIC_KEY", secrets.internalPublicKey());
+        common.put("SUITE_CRYPTO_KEYS", secrets.fieldKeys());
+        common.put("SUITE_CRYPTO_ACTIVE_KEY", "dev-1");
         launch("ine-simulator", layout.ineSimulatorPort(), Map.of());
         launch("consular-service", layout.consularPort(), withDatabase(common, postgres, secrets, "consular"));
         launch("voter-registration-service", layout.voterPort(), withDatabase(common, postgres, secrets, "voter"));

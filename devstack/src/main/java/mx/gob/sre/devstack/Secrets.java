@@ -14,7 +14,8 @@ import java.util.Properties;
 
 /**
  * Secrets of the local stack, made on first start and kept in {@code .devstack/secrets} (never in git):
- * the key pair of the internal token and a password per service database.
+ * the key pair of the internal token, the field-encryption key, and a password per service database.
+ * A secret missing from an older file is added.
  */
 public final class Secrets {
 
@@ -32,21 +33,35 @@ public final class Secrets {
                 try (var in = Files.newInputStream(file)) {
                     secrets.values.load(in);
                 }
-                return secrets;
             }
-            KeyPair keys = rsa();
-            secrets.values.setProperty("internal.private", pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-            secrets.values.setProperty("internal.public", pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+            boolean changed = false;
+            if (!secrets.values.containsKey("internal.private")) {
+                KeyPair keys = rsa();
+                secrets.values.setProperty("internal.private", pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+                secrets.values.setProperty("internal.public", pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+                changed = true;
+            }
+            if (!secrets.values.containsKey("field.key")) {
+                byte[] fieldKey = new byte[32];
+                new SecureRandom().nextBytes(fieldKey);
+                secrets.values.setProperty("field.key", Base64.getEncoder().encodeToString(fieldKey));
+                changed = true;
+            }
             for (String database : DevStack.DATABASES) {
-                secrets.values.setProperty("db." + database, randomPassword());
+                if (!secrets.values.containsKey("db." + database)) {
+                    secrets.values.setProperty("db." + database, randomPassword());
+                    changed = true;
+                }
             }
-            try (var out = Files.newOutputStream(file)) {
-                secrets.values.store(out, "Local stack secrets; delete .devstack to regenerate");
-            }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+            if (changed) {
+                try (var out = Files.newOutputStream(file)) {
+                    secrets.values.store(out, "Local stack secrets; ./suite reset deletes them");
+                }
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
             }
             return secrets;
         } catch (IOException e) {
@@ -60,6 +75,11 @@ public final class Secrets {
 
     public String internalPublicKey() {
         return values.getProperty("internal.public");
+    }
+
+    /** The field-encryption key list in the form suite.crypto.keys takes. */
+    public String fieldKeys() {
+        return "dev-1:" + values.getProperty("field.key");
     }
 
     public String databasePassword(String database) {

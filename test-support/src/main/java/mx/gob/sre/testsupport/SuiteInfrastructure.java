@@ -16,6 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /** A field-encryption key made for this test JVM. */
+    private static final String FIELD_KEY = randomKey();
+
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
 
@@ -37,6 +40,8 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        config.put("suite.crypto.keys", "test-1:" + FIELD_KEY);
+        config.put("suite.crypto.active-key", "test-1");
         return config;
     }
 
@@ -55,6 +60,12 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
                 postgres.close();
             }, "suite-infrastructure-stop"));
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     public static EmbeddedPostgresServer postgres() {
