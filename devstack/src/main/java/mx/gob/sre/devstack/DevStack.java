@@ -132,7 +132,10 @@ public final class DevStack implements AutoCloseable {
         common.put("SUITE_CRYPTO_KEYS", secrets.fieldKeys());
         common.put("SUITE_CRYPTO_ACTIVE_KEY", "dev-1");
         launch("ine-simulator", layout.ineSimulatorPort(), Map.of());
-        launch("consular-service", layout.consularPort(), withDatabase(common, postgres, secrets, "consular"));
+        Map<String, String> consular = withDatabase(common, postgres, secrets, "consular");
+        consular.put("VOTER_URL", "http://localhost:" + layout.voterPort());
+        consular.put("SCHOLARSHIP_URL", "http://localhost:" + layout.scholarshipPort());
+        launch("consular-service", layout.consularPort(), consular);
         launch("voter-registration-service", layout.voterPort(), withDatabase(common, postgres, secrets, "voter"));
         launch("scholarship-service", layout.scholarshipPort(),
                 withDatabase(common, postgres, secrets, "scholarship"));

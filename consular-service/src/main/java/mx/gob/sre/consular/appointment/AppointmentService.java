@@ -20,12 +20,12 @@ import mx.gob.sre.consular.appointment.AppointmentApi.AppointmentView;
 import mx.gob.sre.consular.appointment.AppointmentApi.Availability;
 import mx.gob.sre.consular.appointment.AppointmentApi.BookAppointment;
 import mx.gob.sre.consular.appointment.AppointmentApi.SlotView;
-import mx.gob.sre.consular.appointment.AppointmentEvents.AppointmentChangedV1;
 import mx.gob.sre.consular.citizen.Citizen;
 import mx.gob.sre.consular.citizen.CitizenRepository;
 import mx.gob.sre.consular.consulate.ConsulateCalendars;
 import mx.gob.sre.consular.procedure.Procedure;
 import mx.gob.sre.consular.procedure.ProcedureRepository;
+import mx.gob.sre.consular.timeline.Timeline;
 import mx.gob.sre.platform.idempotency.Idempotency;
 import mx.gob.sre.platform.outbox.Outbox;
 import mx.gob.sre.platform.problem.ApiException;
@@ -65,6 +65,9 @@ public class AppointmentService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Timeline timeline;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Availability availability(String consulate, String service, LocalDate from, LocalDate to) {
@@ -323,7 +326,7 @@ public class AppointmentService {
     }
 
     private void publish(Appointment appointment, String type) {
-        outbox.publish(AppointmentEvents.TOPIC, appointment.id.toString(), type, AppointmentChangedV1.of(appointment));
+        AppointmentEvents.publish(outbox, timeline, appointment, type);
     }
 
     private static ApiException slotFull() {

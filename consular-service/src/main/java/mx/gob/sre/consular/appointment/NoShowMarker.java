@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import mx.gob.sre.consular.timeline.Timeline;
 import mx.gob.sre.platform.outbox.Outbox;
 
 /**
@@ -31,6 +32,9 @@ public class NoShowMarker {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Timeline timeline;
+
     @Scheduled(every = "${consular.appointments.no-show-check-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
@@ -50,8 +54,7 @@ public class NoShowMarker {
                 .getResultList();
         for (Appointment appointment : due) {
             appointment.moveTo(AppointmentStatus.NO_SHOW);
-            outbox.publish(AppointmentEvents.TOPIC, appointment.id.toString(), AppointmentEvents.NO_SHOW_V1,
-                    AppointmentEvents.AppointmentChangedV1.of(appointment));
+            AppointmentEvents.publish(outbox, timeline, appointment, AppointmentEvents.NO_SHOW_V1);
         }
         if (!due.isEmpty()) {
             LOG.infof("Marked %d appointments as no-shows", due.size());

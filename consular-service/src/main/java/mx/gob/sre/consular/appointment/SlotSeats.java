@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import mx.gob.sre.platform.persistence.SqlValues;
+
 /**
  * Seats of appointment slots. A seat is taken with one conditional UPDATE under the slot's row lock,
  * so however many requests race for the last seat, exactly as many succeed as there are seats.
@@ -62,22 +64,12 @@ public class SlotSeats {
                 .getResultList();
         Map<Instant, Integer> taken = new HashMap<>();
         for (Object[] row : rows) {
-            taken.put(instant(row[0]), ((Number) row[1]).intValue());
+            taken.put(SqlValues.instant(row[0]), ((Number) row[1]).intValue());
         }
         return taken;
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }

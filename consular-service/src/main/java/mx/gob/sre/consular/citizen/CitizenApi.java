@@ -39,6 +39,18 @@ public final class CitizenApi {
             @NotNull @Valid Consent consent) {
     }
 
+    @Schema(name = "UpdateCitizenRequest", description = "Only the members present change. Citizens may change their "
+            + "contact, address and consulate; names are corrected by staff (an ARCO rectification with documents).")
+    public record UpdateCitizen(
+            @Size(max = 100) @Pattern(regexp = NAME) String givenNames,
+            @Size(max = 100) @Pattern(regexp = NAME) String firstSurname,
+            @Size(max = 100) @Pattern(regexp = NAME) String secondSurname,
+            @Valid Contact contact,
+            @Valid AddressAbroad address,
+            @Pattern(regexp = "[A-Z]{3,8}") @Schema(description = "Move to the consulate of a new district",
+                    examples = "LAX") String consulate) {
+    }
+
     @Schema(name = "Contact")
     public record Contact(
             @Email @Size(max = 254) @Schema(examples = "gloria@example.org") String email,

@@ -11,6 +11,7 @@ public final class CitizenEvents {
 
     public static final String TOPIC = "consular.citizens";
     public static final String REGISTERED_V1 = "consular.citizen.registered.v1";
+    public static final String UPDATED_V1 = "consular.citizen.updated.v1";
 
     private CitizenEvents() {
     }
@@ -22,5 +23,14 @@ public final class CitizenEvents {
             String consulate,
             String countryOfResidence,
             Instant registeredAt) {
+    }
+
+    /** A citizen's consulate or country of residence may have changed. */
+    public record CitizenUpdatedV1(
+            UUID citizenId,
+            String curp,
+            String consulate,
+            String countryOfResidence,
+            Instant updatedAt) {
     }
 }

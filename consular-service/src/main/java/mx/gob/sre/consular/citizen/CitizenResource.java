@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,6 +53,18 @@ public class CitizenResource {
     public Response register(@NotNull @Valid RegisterCitizen request) {
         CitizenView citizen = service.register(request);
         return Response.created(URI.create("/citizens/" + citizen.curp())).entity(citizen).build();
+    }
+
+    @PATCH
+    @Path("/{curp}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Roles.CITIZEN, Roles.CONSULAR_OFFICER, Roles.CONSULATE_SUPERVISOR})
+    @Operation(operationId = "updateCitizen", summary = "Correct a citizen's record",
+            description = "A citizen corrects their own contact, address abroad and consulate; staff of the "
+                    + "citizen's consulate may also correct names. Publishes consular.citizen.updated.v1.")
+    public CitizenView update(@PathParam("curp") @Pattern(regexp = CURP_PATH) String curp,
+            @NotNull @Valid CitizenApi.UpdateCitizen request) {
+        return service.update(curp, request);
     }
 
     @GET

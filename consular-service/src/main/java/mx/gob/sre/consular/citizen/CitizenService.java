@@ -15,6 +15,7 @@ import mx.gob.sre.consular.citizen.CitizenApi.CitizenView;
 import mx.gob.sre.consular.citizen.CitizenApi.RegisterCitizen;
 import mx.gob.sre.consular.citizen.CitizenEvents.CitizenRegisteredV1;
 import mx.gob.sre.consular.consulate.ConsulateRepository;
+import mx.gob.sre.consular.timeline.Timeline;
 import mx.gob.sre.platform.curp.Curp;
 import mx.gob.sre.platform.outbox.Outbox;
 import mx.gob.sre.platform.problem.ApiException;
@@ -38,6 +39,9 @@ public class CitizenService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Timeline timeline;
 
     @ConfigProperty(name = "consular.privacy-notice.accepted-versions")
     Set<String> acceptedNoticeVersions;
@@ -87,15 +91,66 @@ public class CitizenService {
         }
 
         LOG.infof("Citizen %s registered with consulate %s", citizen.id, citizen.consulateCode);
+        timeline.record(citizen.curp, now, Timeline.Source.CONSULAR, "citizen.registered",
+                "Registered with consulate " + citizen.consulateCode, citizen.id.toString(), null, null);
         outbox.publish(CitizenEvents.TOPIC, citizen.id.toString(), CitizenEvents.REGISTERED_V1,
                 new CitizenRegisteredV1(citizen.id, citizen.curp, citizen.consulateCode, citizen.address.country,
                         now));
         return CitizenView.of(citizen);
     }
 
+    /** Changes a citizen's record: contact, address and consulate by the citizen; names by staff only. */
+    @Transactional
+    public CitizenView update(String curp, CitizenApi.UpdateCitizen request) {
+        Citizen citizen = visible(curp);
+        citizens.getEntityManager().lock(citizen, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        boolean staff = caller.hasAnyRole(Roles.CONSULAR_OFFICER, Roles.CONSULATE_SUPERVISOR)
+                && caller.worksAt(citizen.consulateCode);
+        boolean namesChange = request.givenNames() != null || request.firstSurname() != null
+                || request.secondSurname() != null;
+        if (namesChange && !staff) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Names are corrected by consular staff with documents; "
+                    + "file an ARCO rectification request");
+        }
+        if (request.givenNames() != null) {
+            citizen.givenNames = request.givenNames().strip();
+        }
+        if (request.firstSurname() != null) {
+            citizen.firstSurname = request.firstSurname().strip();
+        }
+        if (request.secondSurname() != null) {
+            citizen.secondSurname = request.secondSurname().strip();
+        }
+        if (request.contact() != null) {
+            citizen.email = request.contact().email();
+            citizen.phone = request.contact().phone();
+        }
+        if (request.address() != null) {
+            citizen.address = toAddress(request.address());
+        }
+        if (request.consulate() != null) {
+            if (consulates.findByCode(request.consulate()).isEmpty()) {
+                throw ApiException.invalid("consulate", "is not a consulate of the network");
+            }
+            citizen.consulateCode = request.consulate();
+        }
+        Instant now = Instant.now();
+        citizen.updatedAt = now;
+        outbox.publish(CitizenEvents.TOPIC, citizen.id.toString(), CitizenEvents.UPDATED_V1,
+                new CitizenEvents.CitizenUpdatedV1(citizen.id, citizen.curp, citizen.consulateCode,
+                        citizen.address.country, now));
+        return CitizenView.of(citizen);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public CitizenView get(String curp) {
         return CitizenView.of(visible(curp));
+    }
+
+    /** The CURP of a citizen the caller may see (themself, or one of their consulate); 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String visibleCurp(String curp) {
+        return visible(curp).curp;
     }
 
     /** The citizen if the caller may see it; 404 otherwise, so a caller cannot probe for CURPs. */

@@ -1,10 +1,7 @@
 package mx.gob.sre.consular.consulate;
 
-import java.sql.Date;
-import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.cache.CacheResult;
 import mx.gob.sre.consular.appointment.SlotCalendar;
+import mx.gob.sre.platform.persistence.SqlValues;
 
 /**
  * A consulate's opening hours, holidays and offered procedures. They change rarely and every booking
@@ -56,13 +54,13 @@ public class ConsulateCalendars {
         for (Object[] row : rows("SELECT day_of_week, opens, closes FROM consulate_hours WHERE consulate_code = ?1",
                 consulateCode)) {
             hours.put(DayOfWeek.of(((Number) row[0]).intValue()),
-                    new SlotCalendar.Hours(localTime(row[1]), localTime(row[2])));
+                    new SlotCalendar.Hours(SqlValues.time(row[1]), SqlValues.time(row[2])));
         }
         Set<LocalDate> holidays = new HashSet<>();
         List<Holiday> holidayList = new ArrayList<>();
         for (Object[] row : rows("SELECT day, name FROM consulate_holiday WHERE consulate_code = ?1 ORDER BY day",
                 consulateCode)) {
-            LocalDate day = row[0] instanceof Date date ? date.toLocalDate() : (LocalDate) row[0];
+            LocalDate day = SqlValues.date(row[0]);
             holidays.add(day);
             holidayList.add(new Holiday(day, (String) row[1]));
         }
@@ -73,10 +71,6 @@ public class ConsulateCalendars {
         }
         return Optional.of(new Schedule(consulate.code, consulate.zone(), Map.copyOf(hours), Set.copyOf(holidays),
                 Map.copyOf(seats), List.copyOf(holidayList)));
-    }
-
-    private static LocalTime localTime(Object value) {
-        return value instanceof Time time ? time.toLocalTime() : (LocalTime) value;
     }
 
     @SuppressWarnings("unchecked")

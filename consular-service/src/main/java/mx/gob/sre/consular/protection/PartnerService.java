@@ -15,6 +15,7 @@ import mx.gob.sre.consular.protection.ProtectionApi.RegisterPartner;
 import mx.gob.sre.consular.protection.ProtectionApi.SharedData;
 import mx.gob.sre.consular.protection.ProtectionTerms.ExternalService;
 import mx.gob.sre.platform.crypto.FieldCipher;
+import mx.gob.sre.platform.persistence.SqlValues;
 import mx.gob.sre.platform.problem.ApiException;
 import mx.gob.sre.platform.problem.ProblemType;
 import mx.gob.sre.platform.security.Caller;
@@ -129,6 +130,6 @@ public class PartnerService {
         SharedData shared = protection.fromJson(cipher.decrypt((String) r[5], "protection_referral/" + id + "/shared"),
                 SharedData.class);
         return new PartnerReferralView(id, (String) r[1], ExternalService.valueOf((String) r[2]),
-                ProtectionService.instant(r[3]), (String) r[4], shared);
+                SqlValues.instant(r[3]), (String) r[4], shared);
     }
 }

@@ -37,6 +37,7 @@ import mx.gob.sre.consular.protection.ProtectionTerms.CaseStatus;
 import mx.gob.sre.consular.protection.ProtectionTerms.ExternalService;
 import mx.gob.sre.consular.protection.ProtectionTerms.SharedField;
 import mx.gob.sre.platform.crypto.FieldCipher;
+import mx.gob.sre.platform.persistence.SqlValues;
 import mx.gob.sre.platform.problem.ApiException;
 import mx.gob.sre.platform.problem.ProblemType;
 import mx.gob.sre.platform.security.Caller;
@@ -244,7 +245,7 @@ public class ProtectionService {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, at, actor, action, reason, break_glass, request_id FROM protection_audit
                 WHERE case_id = :case ORDER BY id""").setParameter("case", c.id).getResultList();
-        return rows.stream().map(r -> new ProtectionApi.AuditView(((Number) r[0]).longValue(), instant(r[1]),
+        return rows.stream().map(r -> new ProtectionApi.AuditView(((Number) r[0]).longValue(), SqlValues.instant(r[1]),
                 (String) r[2], (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6])).toList();
     }
 
@@ -280,7 +281,7 @@ public class ProtectionService {
                 .setParameter("case", caseId).getResultList();
         return rows.stream().map(r -> new ConsentView((UUID) r[0],
                 split((String) r[1], ExternalService.class), split((String) r[2], SharedField.class),
-                date(r[3]), date(r[4]), instant(r[5]), (String) r[6])).toList();
+                SqlValues.date(r[3]), SqlValues.date(r[4]), SqlValues.instant(r[5]), (String) r[6])).toList();
     }
 
     private List<ReferralView> referrals(UUID caseId) {
@@ -301,7 +302,7 @@ public class ProtectionService {
 
     private static ReferralView referral(Object[] r) {
         return new ReferralView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                instant(r[5]), instant(r[6]));
+                SqlValues.instant(r[5]), SqlValues.instant(r[6]));
     }
 
     static <E extends Enum<E>> List<E> split(String joined, Class<E> type) {
@@ -310,26 +311,6 @@ public class ProtectionService {
 
     static String join(List<? extends Enum<?>> values) {
         return values.stream().distinct().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
-    }
-
-    static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     private String toJson(Object value) {

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import mx.gob.sre.consular.queue.TicketApi.CaseView;
+import mx.gob.sre.consular.timeline.Timeline;
 import mx.gob.sre.platform.problem.ApiException;
 import mx.gob.sre.platform.security.Caller;
 import mx.gob.sre.platform.security.Roles;
@@ -23,6 +24,9 @@ public class CaseService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Timeline timeline;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseView get(UUID id) {
@@ -47,6 +51,9 @@ public class CaseService {
         ProcedureCase procedureCase = staffCase(id);
         procedureCase.moveTo(ProcedureCase.Status.RESOLVED);
         procedureCase.resolvedAt = Instant.now();
+        timeline.record(procedureCase.curp, procedureCase.resolvedAt, Timeline.Source.CONSULAR, "procedure.resolved",
+                "Procedure " + procedureCase.procedureCode + " at " + procedureCase.consulateCode,
+                procedureCase.id.toString(), procedureCase.status.name(), null);
         return CaseView.of(procedureCase);
     }
 

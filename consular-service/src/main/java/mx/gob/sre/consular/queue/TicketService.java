@@ -28,6 +28,7 @@ import mx.gob.sre.consular.queue.TicketApi.CallNext;
 import mx.gob.sre.consular.queue.TicketApi.CheckIn;
 import mx.gob.sre.consular.queue.TicketApi.Complete;
 import mx.gob.sre.consular.queue.TicketApi.TicketView;
+import mx.gob.sre.consular.timeline.Timeline;
 import mx.gob.sre.platform.problem.ApiException;
 import mx.gob.sre.platform.problem.ProblemType;
 import mx.gob.sre.platform.security.Caller;
@@ -62,6 +63,9 @@ public class TicketService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Timeline timeline;
 
     @Transactional
     public TicketView checkIn(String consulateCode, CheckIn request) {
@@ -222,6 +226,10 @@ public class TicketService {
             }
         }
         em.persist(procedureCase);
+        timeline.record(ticket.curp, now, Timeline.Source.CONSULAR, "procedure." + request.outcome().name()
+                        .toLowerCase(Locale.ROOT).replace('_', '-'),
+                "Procedure " + procedure.code + " at " + ticket.consulateCode, procedureCase.id.toString(),
+                procedureCase.status.name(), null);
         if (ticket.appointmentId != null) {
             appointments.complete(ticket.appointmentId);
         }

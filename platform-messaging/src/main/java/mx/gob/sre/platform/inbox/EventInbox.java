@@ -63,6 +63,11 @@ public class EventInbox {
     @ExponentialBackoff(maxDelay = 10_000)
     public <T> boolean consume(String consumer, ConsumerRecord<String, String> record, Class<T> payloadType,
             Consumer<IncomingEvent<T>> effect) {
+        return process(consumer, record, payloadType, effect);
+    }
+
+    private <T> boolean process(String consumer, ConsumerRecord<String, String> record, Class<T> payloadType,
+            Consumer<IncomingEvent<T>> effect) {
         IncomingEvent<T> event = parse(record, payloadType);
         String requestId = header(record, CloudEventHeaders.REQUEST_ID);
         MDC.put(RequestIds.MDC_KEY, requestId == null ? "event:" + event.id() : RequestIds.accept(requestId));
@@ -77,8 +82,46 @@ public class EventInbox {
             registry.counter("inbox.events", "consumer", consumer, "outcome", applied ? "applied" : "duplicate")
                     .increment();
             return applied;
+        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            if (e.getCause() instanceof PoisonMessageException poison) {
+                throw poison;
+            }
+            throw e;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /**
+     * Applies the handler registered for the record's ce_type, once. Types without a handler are recorded
+     * in the inbox and otherwise ignored, so producers can add event types without breaking consumers.
+     */
+    @Retry(maxRetries = 10, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public boolean consume(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        Handlers.Handler<?> handler = type == null ? null : handlers.byType.get(type);
+        if (handler == null) {
+            return process(consumer, record, com.fasterxml.jackson.databind.JsonNode.class, ignored -> { });
+        }
+        return apply(consumer, record, handler);
+    }
+
+    private <T> boolean apply(String consumer, ConsumerRecord<String, String> record, Handlers.Handler<T> handler) {
+        return process(consumer, record, handler.type(), handler.effect());
+    }
+
+    /** Effects by CloudEvents type, for channels that carry several event types. */
+    public static final class Handlers {
+
+        record Handler<T>(Class<T> type, Consumer<IncomingEvent<T>> effect) {
+        }
+
+        private final java.util.Map<String, Handler<?>> byType = new java.util.HashMap<>();
+
+        public <T> Handlers on(String ceType, Class<T> payloadType, Consumer<IncomingEvent<T>> effect) {
+            byType.put(ceType, new Handler<>(payloadType, effect));
+            return this;
         }
     }
 

@@ -89,6 +89,32 @@ class CitizenEventsConsumerTest {
                         .get("/citizens/" + curp + "/eligibility").then().statusCode(200));
     }
 
+    @Test
+    void shouldFollowACitizenWhoMovesToAnotherConsulate() {
+        String curp = TestCurps.random();
+        UUID id = UUID.randomUUID();
+        TestKafka.sendCloudEvent(TOPIC, id.toString(), "consular.citizen.registered.v1", registered(id, curp, "SJC"));
+        TestKafka.sendCloudEvent(TOPIC, id.toString(), "consular.citizen.updated.v1", """
+                {"citizenId":"%s","curp":"%s","consulate":"LAX","countryOfResidence":"US",
+                 "updatedAt":"2026-11-29T10:00:00Z"}""".formatted(id, curp));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", TestTokens.staff("consular-officer", "LAX"))
+                        .get("/citizens/" + curp + "/eligibility").then().statusCode(200)
+                        .body("consulate", equalTo("LAX")));
+        given().header("Authorization", TestTokens.staff("consular-officer", "SJC"))
+                .get("/citizens/" + curp + "/eligibility").then().statusCode(404);
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseDataTheConsumerRefuses() {
+        UUID id = UUID.randomUUID();
+        String eventId = TestKafka.sendCloudEvent(TOPIC, id.toString(), "consular.citizen.registered.v1",
+                registered(id, "NOTACURP0000000000", "SJC"));
+        ConsumerRecord<String, String> dead = TestKafka.awaitRecord(TOPIC + ".dlq", Duration.ofSeconds(30),
+                record -> eventId.equals(TestKafka.header(record, "ce_id")));
+        assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("curp");
+    }
+
     static long count(String sql, String parameter) throws Exception {
         try (Connection connection = SuiteInfrastructure.postgres().connect("voter");
                 PreparedStatement query = connection.prepareStatement(sql)) {
