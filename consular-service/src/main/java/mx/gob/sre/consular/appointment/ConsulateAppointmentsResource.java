@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.Authenticated;
+
 import mx.gob.sre.consular.appointment.AppointmentApi.AppointmentView;
 import mx.gob.sre.consular.appointment.AppointmentApi.Availability;
 import mx.gob.sre.platform.security.Roles;
@@ -36,8 +38,7 @@ public class ConsulateAppointmentsResource {
 
     @GET
     @Path("/availability")
-    @RolesAllowed({Roles.CITIZEN, Roles.CONSULAR_OFFICER, Roles.CONSULATE_SUPERVISOR, Roles.MOBILE_BACKEND,
-        Roles.ADMIN, Roles.PROTECTION_OFFICER, Roles.SUPPORT_PARTNER})
+    @Authenticated
     @Operation(operationId = "getAvailability", summary = "Free appointment slots of a consulate",
             description = "Slots come from the consulate's opening hours in its own time zone (correct across "
                     + "DST changes), skip its holidays, and show their remaining seats. Dates are local dates of "
