@@ -12,6 +12,7 @@ import mx.gob.sre.testsupport.SuiteInfrastructure;
 
 @QuarkusTest
 @WithTestResource(value = SuiteInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "voter"))
+@WithTestResource(IneStub.class)
 class OpenApiDocumentTest {
 
     @Test

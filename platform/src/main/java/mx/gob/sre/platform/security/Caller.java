@@ -69,9 +69,20 @@ public class Caller {
                 .orElse(Set.of());
     }
 
-    /** A stable, non-personal identifier for audit trails: client and subject. */
+    /** A stable, non-personal identifier for audit trails: client and subject; "system" without a caller. */
     public String auditId() {
+        if (subject() == null) {
+            return "system";
+        }
         return clientId().map(client -> client + ":").orElse("") + subject();
+    }
+
+    /**
+     * Whether there is a request (and so possibly a caller) on this thread. Code that also runs from
+     * consumers and schedulers asks this before touching the caller.
+     */
+    public static boolean inRequest() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive();
     }
 
     private Optional<String> claim(String name) {

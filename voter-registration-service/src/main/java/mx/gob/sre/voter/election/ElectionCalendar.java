@@ -23,6 +23,13 @@ public interface ElectionCalendar {
         LocalDate registrationCutoff();
     }
 
+    /** The first election still taking card applications on {@code today}. */
+    default Optional<Map.Entry<String, Election>> openForApplications(LocalDate today) {
+        return elections().entrySet().stream()
+                .filter(entry -> !entry.getValue().applicationCutoff().isBefore(today))
+                .min(Comparator.comparing(entry -> entry.getValue().electionDay()));
+    }
+
     /** The first election whose day is on or after {@code today}. */
     default Optional<Map.Entry<String, Election>> nextElection(LocalDate today) {
         return elections().entrySet().stream()

@@ -18,12 +18,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import mx.gob.sre.testsupport.SuiteInfrastructure;
+import mx.gob.sre.voter.IneStub;
 import mx.gob.sre.testsupport.TestCurps;
 import mx.gob.sre.testsupport.TestKafka;
 import mx.gob.sre.testsupport.TestTokens;
 
 @QuarkusTest
 @WithTestResource(value = SuiteInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "voter"))
+@WithTestResource(IneStub.class)
 class CitizenEventsConsumerTest {
 
     static final String TOPIC = "consular.citizens";

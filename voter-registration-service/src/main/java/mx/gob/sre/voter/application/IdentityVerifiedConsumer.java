@@ -1,0 +1,66 @@
+package mx.gob.sre.voter.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import mx.gob.sre.platform.events.IncomingEvent;
+import mx.gob.sre.platform.events.PoisonMessageException;
+import mx.gob.sre.platform.inbox.EventInbox;
+import mx.gob.sre.platform.problem.ApiException;
+import mx.gob.sre.voter.application.ApplicationApi.AddressAbroad;
+import mx.gob.sre.voter.application.ApplicationApi.Biometrics;
+import mx.gob.sre.voter.application.ApplicationApi.NationalityProof;
+import mx.gob.sre.voter.application.ConsularIdentityEvents.IdentityVerifiedV1;
+
+/**
+ * Turns a consulate's identity verification into a voter-card application, once per event. A
+ * verification the rules refuse (underage, an open application already) is dead-lettered with the rule
+ * as its reason, for the consulate to follow up.
+ */
+@ApplicationScoped
+public class IdentityVerifiedConsumer {
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ApplicationService applications;
+
+    private final EventInbox.Handlers handlers = new EventInbox.Handlers()
+            .on(ConsularIdentityEvents.VERIFIED_V1, IdentityVerifiedV1.class, this::open);
+
+    @Incoming("consular-identity-verified")
+    @Blocking
+    public void onVerification(ConsumerRecord<String, String> record) {
+        inbox.consume("voter.identity-verified", record, handlers);
+    }
+
+    void open(IncomingEvent<IdentityVerifiedV1> event) {
+        IdentityVerifiedV1 v = event.data();
+        if (v.curp() == null || v.givenNames() == null || v.firstSurname() == null || v.dateOfBirth() == null
+                || v.sex() == null || v.nationalityProof() == null || v.addressAbroad() == null || v.consulate() == null
+                || v.proofOfAddressIssuedOn() == null || v.biometrics() == null || v.verifiedAt() == null) {
+            throw new PoisonMessageException("the verification lacks identity, address, proof or biometric fields");
+        }
+        try {
+            applications.open(new ApplicationService.NewApplication(v.curp(), v.givenNames(), v.firstSurname(),
+                    v.secondSurname(), v.dateOfBirth(), v.sex(), NationalityProof.valueOf(v.nationalityProof()),
+                    v.nationalityProofState(),
+                    new AddressAbroad(v.addressAbroad().line1(), v.addressAbroad().line2(), v.addressAbroad().city(),
+                            v.addressAbroad().region(), v.addressAbroad().postalCode(), v.addressAbroad().country()),
+                    v.consulate(), v.proofOfAddressIssuedOn(), true, true,
+                    new Biometrics(v.biometrics().fingerprints(), v.biometrics().photo(), v.biometrics().signature()),
+                    Application.Source.CONSULAR_VERIFICATION, v.verificationId(),
+                    v.verifiedAt().atZone(ApplicationService.MEXICO_CITY).toLocalDate(), "consular-verification"));
+        } catch (ApiException e) {
+            throw new PoisonMessageException("refused: " + e.getMessage()
+                    + (e.extensions().containsKey("rule") ? " (rule " + e.extensions().get("rule") + ")" : ""));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("refused: " + e.getMessage());
+        }
+    }
+}
