@@ -131,12 +131,23 @@ public final class DevStack implements AutoCloseable {
         common.put("INTERNAL_JWT_PUBLIC_KEY", secrets.internalPublicKey());
         common.put("SUITE_CRYPTO_KEYS", secrets.fieldKeys());
         common.put("SUITE_CRYPTO_ACTIVE_KEY", "dev-1");
-        launch("ine-simulator", layout.ineSimulatorPort(), Map.of());
+        Map<String, String> ine = new HashMap<>();
+        ine.put("INE_SUBMISSION_SECRET", secrets.ineSubmissionSecret());
+        ine.put("INE_CALLBACK_SECRET", secrets.ineCallbackSecret());
+        ine.put("INE_CALLBACK_URL", layout.gatewayUrl() + "/api/voter/ine/callbacks");
+        ine.put("INE_API_KEY_FILE", layout.ineApiKeyFile().toString());
+        ine.put("INE_STEP_INTERVAL", System.getProperty("devstack.ine.step-interval",
+                System.getenv().getOrDefault("DEVSTACK_INE_STEP_INTERVAL", "5s")));
+        launch("ine-simulator", layout.ineSimulatorPort(), ine);
         Map<String, String> consular = withDatabase(common, postgres, secrets, "consular");
         consular.put("VOTER_URL", "http://localhost:" + layout.voterPort());
         consular.put("SCHOLARSHIP_URL", "http://localhost:" + layout.scholarshipPort());
         launch("consular-service", layout.consularPort(), consular);
-        launch("voter-registration-service", layout.voterPort(), withDatabase(common, postgres, secrets, "voter"));
+        Map<String, String> voter = withDatabase(common, postgres, secrets, "voter");
+        voter.put("INE_URL", "http://localhost:" + layout.ineSimulatorPort());
+        voter.put("INE_SUBMISSION_SECRET", secrets.ineSubmissionSecret());
+        voter.put("INE_CALLBACK_SECRET", secrets.ineCallbackSecret());
+        launch("voter-registration-service", layout.voterPort(), voter);
         launch("scholarship-service", layout.scholarshipPort(),
                 withDatabase(common, postgres, secrets, "scholarship"));
         Map<String, String> gateway = withDatabase(Map.of(), postgres, secrets, "gateway");

@@ -47,6 +47,12 @@ public final class Secrets {
                 secrets.values.setProperty("field.key", Base64.getEncoder().encodeToString(fieldKey));
                 changed = true;
             }
+            for (String name : java.util.List.of("ine.submission", "ine.callback")) {
+                if (!secrets.values.containsKey(name)) {
+                    secrets.values.setProperty(name, randomPassword() + randomPassword());
+                    changed = true;
+                }
+            }
             for (String database : DevStack.DATABASES) {
                 if (!secrets.values.containsKey("db." + database)) {
                     secrets.values.setProperty("db." + database, randomPassword());
@@ -80,6 +86,16 @@ public final class Secrets {
     /** The field-encryption key list in the form suite.crypto.keys takes. */
     public String fieldKeys() {
         return "dev-1:" + values.getProperty("field.key");
+    }
+
+    /** The HMAC key the voter service signs INE submissions with. */
+    public String ineSubmissionSecret() {
+        return values.getProperty("ine.submission");
+    }
+
+    /** The HMAC key INE (the simulator) signs its callbacks with. */
+    public String ineCallbackSecret() {
+        return values.getProperty("ine.callback");
     }
 
     public String databasePassword(String database) {

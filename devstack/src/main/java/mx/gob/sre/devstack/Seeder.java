@@ -63,6 +63,9 @@ final class Seeder {
             HttpResponse<String> key = expect(call("POST", "/admin/clients/" + client.clientId() + "/keys", admin,
                     "{}"), 201);
             newKeys.put(client.clientId(), field(key.body(), "apiKey"));
+            if (client.role().equals("ine")) {
+                writeIneKey(field(key.body(), "apiKey"));
+            }
         }
         if (!newKeys.isEmpty()) {
             writeCredentials(newKeys);
@@ -78,6 +81,15 @@ final class Seeder {
         if (citizen.statusCode() != 201 && citizen.statusCode() != 409) {
             throw new IllegalStateException("Seeding the demo citizen failed: " + citizen.statusCode() + " "
                     + citizen.body());
+        }
+    }
+
+    private void writeIneKey(String key) {
+        try {
+            Files.createDirectories(layout.ineApiKeyFile().getParent());
+            Files.writeString(layout.ineApiKeyFile(), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -45,6 +45,11 @@ public record StackLayout(
         return home.resolve("pids");
     }
 
+    /** INE's API key at the gateway, written at seeding and read by the INE simulator for its callbacks. */
+    public Path ineApiKeyFile() {
+        return secrets().resolve("ine-api-key");
+    }
+
     public Path credentialsFile() {
         return home.resolve("credentials.md");
     }

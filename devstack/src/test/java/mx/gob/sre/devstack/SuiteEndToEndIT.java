@@ -35,6 +35,7 @@ class SuiteEndToEndIT {
         StackLayout layout = new StackLayout(root, home, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next());
+        System.setProperty("devstack.ine.step-interval", "1s");
         stack = DevStack.start(layout, System.out);
         childPids = Files.readAllLines(layout.pidFile()).stream().map(line -> Long.parseLong(line.split(" ")[1]))
                 .toList();
@@ -99,6 +100,58 @@ class SuiteEndToEndIT {
         HttpResponse<String> other = get("/api/consular/citizens/KOTN770128MJCKWH12", citizen);
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void shouldRunTheVoterCardFlowAgainstTheIneSimulatorVisibleInTheTimeline() throws Exception {
+        StackLayout layout = stack.layout();
+        String officer = IdentityProvider.token(layout.identityProviderPort(), "consular-officer");
+        String curp = "CEFJ851202MJCHQT82";
+        assertThat(send("POST", "/api/consular/citizens", officer, """
+                {"curp":"%s","givenNames":"Josefina","firstSurname":"Cervantes","dateOfBirth":"1985-12-02",
+                 "address":{"line1":"99 N 1st St","city":"San Jose","region":"CA","country":"US"},
+                 "consulate":"SJC","consent":{"privacyNoticeVersion":"2026-01","accepted":true}}""".formatted(curp))
+                .statusCode()).isEqualTo(201);
+        String ticket = field(send("POST", "/api/consular/consulates/SJC/tickets", officer,
+                "{\"service\":\"VOTER_CARD\",\"curp\":\"" + curp + "\"}"), "id");
+        assertThat(send("POST", "/api/consular/tickets/" + ticket + "/call", officer, "{\"counter\":\"7\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/consular/tickets/" + ticket + "/serve", officer, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> completed = send("POST", "/api/consular/tickets/" + ticket + "/complete", officer, """
+                {"outcome":"RESOLVED","identityVerification":{"documentsVerified":true,
+                  "proofOfNationality":{"type":"BIRTH_CERTIFICATE"},
+                  "proofOfAddressIssuedOn":"%s","addressInDistrict":true,
+                  "biometrics":{"fingerprints":"urn:sre:biometrics:SJC:e2e:fp","photo":"urn:sre:biometrics:SJC:e2e:photo",
+                                "signature":"urn:sre:biometrics:SJC:e2e:sig"}}}""".formatted(java.time.LocalDate.now()
+                .minusDays(7)));
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String timeline = "";
+        while (System.nanoTime() < deadline) {
+            timeline = get("/api/consular/citizens/" + curp + "/timeline?limit=100", officer).body();
+            if (timeline.contains("voter-card.under-review")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(timeline).contains("voter-card.captured").contains("voter-card.submitted")
+                .contains("voter-card.under-review").contains("procedure.resolved");
+        String applications = get("/api/voter/applications?curp=" + curp, officer).body();
+        assertThat(applications).contains("\"votingState\":\"JC\"").contains("urn:sre:biometrics:SJC:e2e:fp");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.layout().gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(HttpResponse<String> response, String name) {
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return Seeder.field(response.body(), name);
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {

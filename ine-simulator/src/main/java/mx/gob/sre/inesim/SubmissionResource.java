@@ -2,54 +2,65 @@ package mx.gob.sre.inesim;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/**
- * INE's submission endpoint as the simulator plays it: it accepts a voter-card submission keyed by its
- * folio, idempotently. The lifecycle (review, production, delivery, callbacks) comes with the voter
- * issue.
- */
+/** INE's submission endpoint: signed, recent, idempotent on the folio. */
 @Path("/submissions")
-@Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
 
-    record Receipt(String folio, String status, Instant receivedAt) {
-    }
+    @Inject
+    SimulatorConfig config;
 
-    private final Map<String, Receipt> received = new ConcurrentHashMap<>();
+    @Inject
+    IneDesk desk;
+
+    @Inject
+    FailureMode failure;
+
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(JsonNode submission) {
-        JsonNode folio = submission == null ? null : submission.get("folio");
-        if (folio == null || !folio.isTextual() || folio.asText().isBlank()) {
-            return Response.status(400).type("application/problem+json")
-                    .entity(Map.of("title", "folio is required", "status", 400)).build();
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@HeaderParam("X-INE-Timestamp") String timestamp,
+            @HeaderParam("X-INE-Signature") String signature, String body) throws Exception {
+        FailureMode.State state = failure.state();
+        if (state.mode() == FailureMode.Mode.SLOW) {
+            Thread.sleep(state.delayMillis());
         }
-        Receipt receipt = received.computeIfAbsent(folio.asText(),
-                id -> new Receipt(id, "RECEIVED", Instant.now()));
-        return Response.accepted(receipt).build();
+        if (!Signature.valid(config.submissionSecret(), timestamp, body, signature)) {
+            return problem(401, "The signature is not valid");
+        }
+        try {
+            if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+                return problem(401, "The timestamp is stale");
+            }
+        } catch (NumberFormatException e) {
+            return problem(401, "The timestamp is not a number");
+        }
+        JsonNode submission = json.readTree(body);
+        String folio = submission.path("folio").asText("");
+        if (folio.isBlank()) {
+            return problem(400, "folio is required");
+        }
+        boolean started = desk.receive(folio, submission.path("kind").asText("INITIAL"));
+        return Response.accepted(Map.of("folio", folio, "status", started ? "RECEIVED" : "ALREADY_RECEIVED")).build();
     }
 
-    @GET
-    @Path("/{folio}")
-    public Receipt get(@PathParam("folio") String folio) {
-        Receipt receipt = received.get(folio);
-        if (receipt == null) {
-            throw new NotFoundException();
-        }
-        return receipt;
+    private static Response problem(int status, String title) {
+        return Response.status(status).type("application/problem+json")
+                .entity(Map.of("title", title, "status", status)).build();
     }
 }
