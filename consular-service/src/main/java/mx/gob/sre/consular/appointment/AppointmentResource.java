@@ -65,12 +65,7 @@ public class AppointmentResource {
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes retries safe; remembered 24 h",
                     example = "3f0c8a1e-booking-42") String idempotencyKey) {
         Idempotency.Outcome<AppointmentView> outcome = appointments.book(request, idempotencyKey);
-        Response.ResponseBuilder response = Response.created(URI.create("appointments/" + outcome.value().id()))
-                .entity(outcome.value());
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return outcome.respond(Response.created(URI.create("appointments/" + outcome.value().id())));
     }
 
     @GET

@@ -40,8 +40,20 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration REMEMBERED = Duration.ofHours(24);
 
+    /** The response header that marks a replayed result. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     /** A result, and whether it was replayed from an earlier request. */
     public record Outcome<T>(T value, boolean replayed) {
+
+        /** The response with this result as its entity, marked when it was replayed. */
+        public jakarta.ws.rs.core.Response respond(jakarta.ws.rs.core.Response.ResponseBuilder response) {
+            response.entity(value);
+            if (replayed) {
+                response.header(REPLAYED_HEADER, "true");
+            }
+            return response.build();
+        }
     }
 
     @Inject
