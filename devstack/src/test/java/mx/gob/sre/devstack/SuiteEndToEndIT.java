@@ -142,6 +142,53 @@ class SuiteEndToEndIT {
         assertThat(applications).contains("\"votingState\":\"JC\"").contains("urn:sre:biometrics:SJC:e2e:fp");
     }
 
+    @Test
+    void shouldShowAContestWinOnTheGuardiansTimeline() throws Exception {
+        int idp = stack.layout().identityProviderPort();
+        String ime = IdentityProvider.token(idp, "admin");
+        String citizen = IdentityProvider.token(idp, "citizen");
+        java.time.Instant closes = java.time.Instant.now().plusSeconds(12);
+        String contest = field(send("POST", "/api/scholarships/contests", ime, """
+                {"title":"Este es mi México (e2e)","cycle":2026,"opensAt":"%s","closesAt":"%s",
+                 "rulesText":"Dibujos originales.","rulesVersion":"e2e.1",
+                 "ageCategories":[{"name":"6-14","minAge":6,"maxAge":14}]}"""
+                .formatted(java.time.Instant.now().minusSeconds(60), closes)), "id");
+        String entry = field(send("POST", "/api/scholarships/contests/" + contest + "/entries", citizen, """
+                {"child":{"givenNames":"Valentina","surnames":"Hernández Rulfo","dateOfBirth":"%s"},
+                 "countryOfResidence":"US","mexicanBackground":"MEXICAN_PARENT","drawingTitle":"El mercado",
+                 "guardian":{"name":"Gloria Hernández","relationship":"mother","email":"gloria@example.com"},
+                 "consent":{"rulesVersion":"e2e.1","guardianConsent":true,"rightsTransferred":true,
+                            "publicationConsent":true}}""".formatted(java.time.LocalDate.now().minusYears(9))), "id");
+        String image = "/api/scholarships/uploads/contests/" + contest + "/entries/" + entry + "/image";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThat(upload(image, citizen, "%PDF-1.7 renamed".getBytes(), "image/png").statusCode()).isEqualTo(415);
+        HttpResponse<String> uploaded = upload(image, citizen, png, "image/png");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), closes).toMillis() + 1000));
+        HttpResponse<String> results = send("POST", "/api/scholarships/contests/" + contest + "/results", ime,
+                "{\"winners\":[\"" + entry + "\"],\"honourableMentions\":[]}");
+        assertThat(results.statusCode()).as(results.body()).isEqualTo(201);
+        String gallery = get("/api/scholarships/contests/" + contest + "/gallery", citizen).body();
+        assertThat(gallery).contains("Valentina").doesNotContain("Rulfo");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String timeline = "";
+        while (System.nanoTime() < deadline && !timeline.contains(entry)) {
+            timeline = get("/api/consular/citizens/HEGG560427MVZRRL04/timeline?limit=100", citizen).body();
+            Thread.sleep(300);
+        }
+        assertThat(timeline).contains("contest.winner").contains(entry).doesNotContain("Rulfo");
+        assertThat(Files.readString(stack.layout().logs().resolve("scholarship-service.log")))
+                .doesNotContain("Rulfo").doesNotContain("HEGG560427MVZRRL04");
+    }
+
+    private static HttpResponse<String> upload(String path, String token, byte[] body, String type) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.layout().gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.layout().gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
