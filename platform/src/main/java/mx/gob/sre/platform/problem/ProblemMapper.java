@@ -79,6 +79,12 @@ public class ProblemMapper {
                 List.of(new FieldError(field, "must be " + expected)), Map.of(), uri).build();
     }
 
+    /** Declared for itself: Quarkus REST has its own, non-problem mapper for this subtype. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return jsonMapping(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
@@ -145,6 +151,13 @@ public class ProblemMapper {
             LOG.warnf("Database unavailable: %s", describeWithoutMessages(e));
             return respond(ProblemType.UNAVAILABLE, "The service cannot reach its database; retry shortly", List.of(),
                     Map.of(), uri).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        if (isDataException(e)) {
+            // SQLState class 22: a value PostgreSQL cannot store, such as a NUL character in text or a number
+            // out of range. The request, not the service, is at fault; nothing was written.
+            LOG.warnf("Value refused by the database: %s", describeWithoutMessages(e));
+            return respond(ProblemType.VALIDATION, "A value cannot be stored: it holds a character (such as NUL) or "
+                    + "a number the service does not accept", List.of(), Map.of(), uri).build();
         }
         if (isPersistence(e)) {
             // Database messages can quote the values of a row: log only the shape of the failure.
@@ -252,6 +265,18 @@ public class ProblemMapper {
             }
             if (cause.getClass().getName().startsWith("io.agroal") || "Sorry, acquisition timeout!".equals(
                     cause.getMessage())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
             if (cause.getCause() == cause) {
