@@ -52,12 +52,20 @@ public final class DevStack implements AutoCloseable {
                 }
                 System.out.println(IdentityProvider.token(layout.identityProviderPort(), args[1]));
             }
+            case "internal-token" -> {
+                if (args.length != 2 || !IdentityProvider.PERSONAS.containsKey(args[1])) {
+                    System.err.println("usage: suite internal-token <persona>; personas: "
+                            + IdentityProvider.PERSONAS.keySet());
+                    System.exit(2);
+                }
+                System.out.println(IdentityProvider.internalToken(Secrets.loadOrCreate(layout.secrets()), args[1]));
+            }
             case "reset" -> {
                 reset(layout);
                 System.out.println("Deleted " + layout.home());
             }
             default -> {
-                System.err.println("usage: suite [up|token <persona>|reset]");
+                System.err.println("usage: suite [up|token <persona>|internal-token <persona>|reset]");
                 System.exit(2);
             }
         }

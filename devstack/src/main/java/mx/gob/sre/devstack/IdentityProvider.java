@@ -5,11 +5,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -64,6 +78,37 @@ public final class IdentityProvider implements AutoCloseable {
             throw new IllegalStateException("The identity provider did not start on port " + port, e);
         }
         return new IdentityProvider(server, port);
+    }
+
+    /**
+     * The internal token the gateway would forward for a persona, signed with the stack's internal key:
+     * for calling a service directly (the gateway-overhead benchmark). Valid five minutes.
+     */
+    public static String internalToken(Secrets secrets, String persona) {
+        try {
+            Map<String, Object> claims = JSONObjectUtils.parse(PERSONAS.get(persona));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> realm = (Map<String, Object>) claims.get("realm_access");
+            long now = System.currentTimeMillis();
+            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
+                    .issuer("https://gateway.consular-suite.internal").audience(AUDIENCE)
+                    .subject((String) claims.get("sub")).claim("groups", realm.get("roles"))
+                    .issueTime(new Date(now)).expirationTime(new Date(now + 300_000));
+            for (String claim : List.of("consulate", "curp")) {
+                if (claims.containsKey(claim)) {
+                    set.claim(claim, claims.get(claim));
+                }
+            }
+            String pem = secrets.internalPrivateKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(
+                    JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), set.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not sign an internal token for " + persona, e);
+        }
     }
 
     /** A fresh access token for a user persona, fetched from the token endpoint as any client would. */

@@ -1,0 +1,60 @@
+package mx.gob.sre.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Scenario 2, booking under contention: officers book passport appointments through the gateway (OIDC
+ * token, rate limits, internal token) at a fixed arrival rate, for random registered citizens, into a
+ * small set of slots, so many requests race for the last seats. 201 (booked), 409 (full) and 422 (a
+ * booking rule, e.g. the citizen's cap) are all correct answers; bench/run then counts the seats in the
+ * database for overbooking.
+ */
+public class BookingContentionSimulation extends Simulation {
+
+    final int rate = Env.number("BENCH_RATE", 800);
+    final int seconds = Env.number("BENCH_SECONDS", 30);
+    final String consular = Env.text("BENCH_CONSULAR_URL", "http://127.0.0.1:8081");
+    final String internalToken = "Bearer " + Env.required("BENCH_INTERNAL_TOKEN");
+    final String officerToken = "Bearer " + Env.required("BENCH_USER_TOKEN");
+    final List<String> citizens;
+    final List<String> slots;
+
+    {
+        try {
+            citizens = Stack.registerCitizens(consular, internalToken, Env.number("BENCH_CITIZENS", 1000));
+            slots = Stack.slots(consular, internalToken, "PASSPORT", Env.number("BENCH_SLOT_DAYS", 14));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        System.out.printf("Booking %d citizens into %d slots%n", citizens.size(), slots.size());
+        Iterator<Map<String, Object>> feeder = Stream.generate(() -> Map.<String, Object>of(
+                "curp", citizens.get(ThreadLocalRandom.current().nextInt(citizens.size())),
+                "startsAt", slots.get(ThreadLocalRandom.current().nextInt(slots.size())))).iterator();
+        HttpProtocolBuilder protocol = http.baseUrl(Env.text("BENCH_GATEWAY_URL", "http://127.0.0.1:8080/api/consular"))
+                .shareConnections().header("Authorization", officerToken).contentTypeHeader("application/json");
+        var warmUp = scenario("warm-up").feed(feeder).exec(http("warm-up-book").post("/appointments")
+                .body(StringBody("{\"consulate\":\"SJC\",\"service\":\"PASSPORT\",\"startsAt\":\"#{startsAt}\","
+                        + "\"curp\":\"#{curp}\"}")).check(status().in(201, 409, 422)));
+        var book = scenario("booking").feed(feeder).exec(http("book").post("/appointments")
+                .body(StringBody("{\"consulate\":\"SJC\",\"service\":\"PASSPORT\",\"startsAt\":\"#{startsAt}\","
+                        + "\"curp\":\"#{curp}\"}")).check(status().in(201, 409, 422)));
+        setUp(warmUp.injectOpen(rampUsersPerSec(10).to(rate).during(10)).protocols(protocol)
+                .andThen(book.injectOpen(constantUsersPerSec(rate).during(seconds)).protocols(protocol)))
+                .assertions(global().failedRequests().percent().lt(1.0));
+    }
+}
