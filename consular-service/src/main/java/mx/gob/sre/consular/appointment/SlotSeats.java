@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import mx.gob.sre.platform.persistence.SqlValues;
 
 /**
- * Seats of appointment slots. A seat is taken with one conditional UPDATE under the slot's row lock,
+ * Seats of appointment slots. A seat is taken with one conditional upsert under the slot's row lock,
  * so however many requests race for the last seat, exactly as many succeed as there are seats.
  */
 @ApplicationScoped
@@ -23,21 +23,21 @@ public class SlotSeats {
     @Inject
     EntityManager em;
 
-    /** Takes a seat; false when the slot is full. Must run in the caller's transaction. */
+    /**
+     * Takes a seat; false when the slot is full. Must run in the caller's transaction. One statement: the
+     * slot's row is created with the first seat taken, or its counter raised while seats remain.
+     */
     public boolean take(String consulate, String procedure, Instant start, int capacity) {
-        em.createNativeQuery("""
+        if (capacity <= 0) {
+            return false;
+        }
+        return em.createNativeQuery("""
                 INSERT INTO slot (consulate_code, procedure_code, starts_at, capacity, booked)
-                VALUES (:consulate, :procedure, :start, :capacity, 0)
-                ON CONFLICT (consulate_code, procedure_code, starts_at) DO NOTHING""")
+                VALUES (:consulate, :procedure, :start, :capacity, 1)
+                ON CONFLICT (consulate_code, procedure_code, starts_at)
+                DO UPDATE SET booked = slot.booked + 1 WHERE slot.booked < slot.capacity""")
                 .setParameter("consulate", consulate).setParameter("procedure", procedure)
                 .setParameter("start", utc(start)).setParameter("capacity", capacity)
-                .executeUpdate();
-        return em.createNativeQuery("""
-                UPDATE slot SET booked = booked + 1
-                WHERE consulate_code = :consulate AND procedure_code = :procedure AND starts_at = :start
-                  AND booked < capacity""")
-                .setParameter("consulate", consulate).setParameter("procedure", procedure)
-                .setParameter("start", utc(start))
                 .executeUpdate() == 1;
     }
 

@@ -7,8 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A consular procedure of the catalogue, with its statutory deadlines in calendar days. */
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A consular procedure of the catalogue, with its statutory deadlines in calendar days. The catalogue
+ * changes only by migration, so the entity is read-only (and cached: {@link ProcedureRepository#catalogued}).
+ */
 @Entity
+@Immutable
 @Table(name = "procedure")
 public class Procedure {
 

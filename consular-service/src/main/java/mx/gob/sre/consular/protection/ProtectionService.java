@@ -146,7 +146,7 @@ public class ProtectionService {
     @Transactional
     public ReferralView referInternally(UUID id, InternalReferral request) {
         ProtectionCase c = access.open(id, "REFER_INTERNAL", true);
-        if (procedures.findByIdOptional(request.service()).isEmpty()) {
+        if (procedures.catalogued(request.service()).isEmpty()) {
             throw ApiException.invalid("service", "is not a procedure of the catalogue");
         }
         UUID referral = UUID.randomUUID();

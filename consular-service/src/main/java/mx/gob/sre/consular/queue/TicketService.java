@@ -88,7 +88,7 @@ public class TicketService {
             if (request.service() == null) {
                 throw ApiException.invalid("service", "is required for a walk-in (or give appointmentId)");
             }
-            Procedure procedure = procedures.findByIdOptional(request.service())
+            Procedure procedure = procedures.catalogued(request.service())
                     .orElseThrow(() -> ApiException.invalid("service", "is not a procedure of the catalogue"));
             if (!schedule.offers(procedure.code)) {
                 throw ApiException.rule("service-not-offered", schedule.code() + " does not offer " + procedure.code);
@@ -183,7 +183,7 @@ public class TicketService {
     @Transactional
     public TicketView complete(UUID id, Complete request) {
         Ticket ticket = staffTicket(id);
-        Procedure procedure = procedures.findById(ticket.procedureCode);
+        Procedure procedure = procedures.catalogued(ticket.procedureCode).orElseThrow();
         validateOutcome(request);
         boolean voterCard = "VOTER_CARD".equals(procedure.code) && request.outcome() == Outcome.RESOLVED;
         if (!voterCard && request.identityVerification() != null) {
