@@ -31,8 +31,17 @@ public interface GatewayConfig {
         /** The public path prefix removed before forwarding, e.g. /api/consular. */
         String mount();
 
+        /** Longest wait to open a TCP connection: a refused or unreachable service fails within it. */
         @WithDefault("500ms")
         Duration connectTimeout();
+
+        /**
+         * Longest wait for a free pooled connection when all {@link #maxConnections()} are busy. A request
+         * that waits longer gets 503 with Retry-After and does not count against the circuit breaker,
+         * since the service is saturated rather than failing.
+         */
+        @WithDefault("2s")
+        Duration poolWait();
 
         /** Longest wait for the upstream's response (idle time on the connection). */
         @WithDefault("10s")

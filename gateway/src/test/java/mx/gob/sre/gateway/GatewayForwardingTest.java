@@ -109,6 +109,28 @@ class GatewayForwardingTest {
     }
 
     @Test
+    void shouldShedLoadWithoutOpeningTheCircuitWhenEveryConnectionIsBusy() throws Exception {
+        // One pooled connection, held for 3 s by a slow request: the requests behind it wait 300 ms for
+        // it, then get 503 with Retry-After 1. Three of them, over the breaker's threshold of two, and the
+        // circuit stays closed: a saturated service is not a failing one.
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> slow = pool.submit(() -> Personas.as("citizen").get("/api/busy/slow").statusCode());
+            Thread.sleep(500);
+            for (int i = 0; i < 3; i++) {
+                Personas.as("citizen").get("/api/busy/anything")
+                        .then().statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", "1")
+                        .body("detail", org.hamcrest.Matchers.containsString("at capacity"));
+            }
+            assertThat(slow.get()).isEqualTo(200);
+            Personas.as("citizen").get("/api/busy/anything").then().statusCode(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldAnswer503FastWithoutPileUpWhenUpstreamIsDown() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {

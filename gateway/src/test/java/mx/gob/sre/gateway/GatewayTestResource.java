@@ -49,6 +49,15 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.slow.prefix", "/api/slow");
         config.put("gateway.routes.slow.upstream", "slow");
         config.put("gateway.routes.slow.scope", "consular:read");
+        config.put("gateway.upstreams.busy.url", consular.url());
+        config.put("gateway.upstreams.busy.mount", "/api/busy");
+        config.put("gateway.upstreams.busy.max-connections", "1");
+        config.put("gateway.upstreams.busy.pool-wait", "300ms");
+        config.put("gateway.upstreams.busy.breaker.failure-threshold", "2");
+        config.put("gateway.upstreams.busy.breaker.open-for", "30s");
+        config.put("gateway.routes.busy.prefix", "/api/busy");
+        config.put("gateway.routes.busy.upstream", "busy");
+        config.put("gateway.routes.busy.scope", "consular:read");
         config.put("gateway.api-keys.refresh-interval", "1s");
         // The persona citizen makes many calls across tests; its own limit is tested on the booking route.
         config.put("gateway.rate-limits.default.per-citizen.capacity", "100000");

@@ -112,10 +112,16 @@ public class UpstreamProxies {
             RequestOptions options = new RequestOptions()
                     .setHost(host)
                     .setPort(port)
-                    .setConnectTimeout(settings.connectTimeout().toMillis())
+                    .setConnectTimeout(settings.poolWait().toMillis())
                     .setIdleTimeout(settings.responseTimeout().toMillis());
-            return client.request(options)
-                    .recover(failure -> retriesLeft > 0 ? connect(retriesLeft - 1) : Future.failedFuture(failure));
+            return client.request(options).recover(failure -> {
+                if (isTimeout(failure) && !isConnectFailure(failure)) {
+                    // Every pooled connection stayed busy for the whole wait: the service is saturated,
+                    // not down. Shed this request (503) without counting it against the circuit.
+                    return Future.failedFuture(new UpstreamBusy(failure));
+                }
+                return retriesLeft > 0 ? connect(retriesLeft - 1) : Future.failedFuture(failure);
+            });
         }
 
         @Override
@@ -160,6 +166,9 @@ public class UpstreamProxies {
             if (limitedBody != null && limitedBody.exceeded()) {
                 type = ProblemType.PAYLOAD_TOO_LARGE;
                 detail = "The body is larger than this route accepts";
+            } else if (isBusy(failure)) {
+                type = ProblemType.UNAVAILABLE;
+                detail = "The " + name + " service is at capacity; retry shortly";
             } else if (failure instanceof OpenCircuitException) {
                 type = ProblemType.UNAVAILABLE;
                 detail = "The " + name + " service is unavailable; retry shortly";
@@ -180,7 +189,8 @@ public class UpstreamProxies {
                     .setBody(Body.body(ProblemBodies.body(type, detail, incoming.path(),
                             incoming.getHeader(RequestIds.HEADER))));
             if (type.status() == 503) {
-                response.putHeader("Retry-After", String.valueOf(settings.breaker().openFor().toSeconds()));
+                response.putHeader("Retry-After", isBusy(failure) ? "1"
+                        : String.valueOf(settings.breaker().openFor().toSeconds()));
             }
             if (type.status() == 413) {
                 response.putHeader("Connection", "close");
@@ -203,7 +213,23 @@ public class UpstreamProxies {
     }
 
     static boolean isTransportFailure(Throwable failure) {
-        return isConnectFailure(failure) || isTimeout(failure);
+        return !isBusy(failure) && (isConnectFailure(failure) || isTimeout(failure));
+    }
+
+    static boolean isBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UpstreamBusy) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No pooled connection to the upstream became free within the pool wait. */
+    static final class UpstreamBusy extends RuntimeException {
+        UpstreamBusy(Throwable cause) {
+            super("no connection to the upstream became free in time", cause, false, false);
+        }
     }
 
     static boolean isConnectFailure(Throwable failure) {
