@@ -375,12 +375,10 @@ public class ApplicationService {
         return LocalDate.now(clock.withZone(MEXICO_CITY));
     }
 
+    /** A unique folio, e.g. SJC-2026-000123; the number comes from a sequence, so no capture waits for another. */
     private String nextFolio(String consulate, int year) {
-        int number = ((Number) em.createNativeQuery("""
-                INSERT INTO folio_sequence (consulate_code, year, last_number) VALUES (:consulate, :year, 1)
-                ON CONFLICT (consulate_code, year) DO UPDATE SET last_number = folio_sequence.last_number + 1
-                RETURNING last_number""")
-                .setParameter("consulate", consulate).setParameter("year", year).getSingleResult()).intValue();
+        long number = ((Number) em.createNativeQuery("SELECT nextval('application_folio_number')")
+                .getSingleResult()).longValue();
         return consulate + "-" + year + "-" + String.format("%06d", number);
     }
 
