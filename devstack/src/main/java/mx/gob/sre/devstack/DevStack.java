@@ -32,6 +32,10 @@ public final class DevStack implements AutoCloseable {
     private final PrintStream out;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private EmbeddedPostgresServer postgres;
+    private Process kafkaProcess;
 
     private DevStack(StackLayout layout, PrintStream out) {
         this.layout = layout;
@@ -118,24 +122,29 @@ public final class DevStack implements AutoCloseable {
         Secrets secrets = Secrets.loadOrCreate(layout.secrets());
 
         out.println("Starting PostgreSQL on " + layout.postgresPort() + " (data in " + layout.postgresData() + ")");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(layout.postgresData(),
-                layout.postgresPort());
-        started.add(postgres);
+        postgres = EmbeddedPostgresServer.startPersistent(layout.postgresData(), layout.postgresPort());
         for (String database : DATABASES) {
             postgres.createDatabase(database, database, secrets.databasePassword(database));
         }
 
         out.println("Starting Kafka on " + layout.kafkaPort());
-        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startPersistent(layout.kafkaData(), layout.kafkaPort(),
-                layout.kafkaControllerPort());
-        started.add(kafka);
+        String bootstrapServers;
+        if (Boolean.getBoolean("devstack.kafka.own-process")) {
+            startKafkaProcess();
+            bootstrapServers = "127.0.0.1:" + layout.kafkaPort();
+        } else {
+            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startPersistent(layout.kafkaData(), layout.kafkaPort(),
+                    layout.kafkaControllerPort());
+            started.add(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+        }
 
         out.println("Starting the identity provider on " + layout.identityProviderPort());
         IdentityProvider idp = IdentityProvider.start(layout.identityProviderPort());
         started.add(idp);
 
         Map<String, String> common = new HashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         common.put("INTERNAL_JWT_PUBLIC_KEY", secrets.internalPublicKey());
         common.put("SUITE_CRYPTO_KEYS", secrets.fieldKeys());
         common.put("SUITE_CRYPTO_ACTIVE_KEY", "dev-1");
@@ -203,10 +212,95 @@ public final class DevStack implements AutoCloseable {
 
     private void launch(String module, int port, Map<String, String> environment) {
         String options = System.getenv().getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
+        // -Ddevstack.env.NAME=value adds NAME=value to every service (the fault drills tune retries with it).
+        environment = new HashMap<>(environment);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("devstack.env.")) {
+                environment.put(name.substring("devstack.env.".length()), System.getProperty(name));
+            }
+        }
         ServiceProcess service = ServiceProcess.start(module, layout.jar(module), port, environment,
                 layout.logs().resolve(module + ".log"), Arrays.asList(options.trim().split("\\s+")));
         ProcessControl.record(layout.pidFile(), module, service.pid());
         services.add(service);
+        environments.put(module, environment);
+        ports.put(module, port);
+    }
+
+    private ServiceProcess service(String module) {
+        return services.stream().filter(service -> service.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running service " + module));
+    }
+
+    // --- Fault injection, for the fault drills (bench/README.md) ---
+
+    /** SIGKILLs a service, as a crash would, and waits until it is gone. */
+    public void kill(String module) {
+        ServiceProcess service = service(module);
+        service.kill();
+        services.remove(service);
+    }
+
+    /** Starts a killed service again with the same settings, and waits until it is ready. */
+    public void restart(String module, Duration timeout) {
+        launch(module, ports.get(module), environments.get(module));
+        service(module).awaitReady(timeout);
+    }
+
+    /** Stops PostgreSQL (fast shutdown: connections are cut) and starts it again on the same data. */
+    public void restartPostgres(Duration down) {
+        postgres.close();
+        ServiceProcess.sleep(down.toMillis());
+        postgres = EmbeddedPostgresServer.startPersistent(layout.postgresData(), layout.postgresPort());
+    }
+
+    /** SIGKILLs the broker; only with -Ddevstack.kafka.own-process=true. */
+    public void killKafka() {
+        if (kafkaProcess == null) {
+            throw new IllegalStateException("Kafka runs inside the launcher; start with -Ddevstack.kafka.own-process=true");
+        }
+        kafkaProcess.destroyForcibly();
+        try {
+            kafkaProcess.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kafkaProcess = null;
+    }
+
+    /** Starts the broker process on the same log folder and waits until it accepts connections. */
+    public void startKafkaProcess() {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), KafkaProcess.class.getName(),
+                layout.kafkaData().toString(), String.valueOf(layout.kafkaPort()),
+                String.valueOf(layout.kafkaControllerPort()));
+        Path log = layout.logs().resolve("kafka.log");
+        long logged;
+        try {
+            logged = Files.exists(log) ? Files.size(log) : 0;
+            kafkaProcess = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Kafka", e);
+        }
+        ProcessControl.record(layout.pidFile(), "kafka", kafkaProcess.pid());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!kafkaProcess.isAlive()) {
+                throw new IllegalStateException("Kafka exited; see " + log);
+            }
+            try {
+                String written = Files.readString(log);
+                if (written.length() > logged && written.substring((int) logged).contains("Kafka is up on ")) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not written yet
+            }
+            ServiceProcess.sleep(200);
+        }
+        throw new IllegalStateException("Kafka was not up within 60 s");
     }
 
     public StackLayout layout() {
@@ -227,6 +321,14 @@ public final class DevStack implements AutoCloseable {
             }
         }
         started.clear();
+        if (kafkaProcess != null) {
+            ProcessControl.terminate(kafkaProcess.toHandle(), 10);
+            kafkaProcess = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
         try {
             Files.deleteIfExists(layout.pidFile());
         } catch (IOException ignored) {

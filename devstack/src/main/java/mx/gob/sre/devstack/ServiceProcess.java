@@ -92,6 +92,16 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crash; returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL after ten seconds. */
     public void stop() {
         ProcessControl.terminate(process.toHandle(), 10);

@@ -58,6 +58,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // Commit times of rows, for the event-propagation benchmark (bench/run events).
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start());
         } catch (IOException e) {
