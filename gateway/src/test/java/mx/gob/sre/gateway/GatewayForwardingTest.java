@@ -14,9 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -106,6 +110,26 @@ class GatewayForwardingTest {
         Personas.as("citizen").get("/api/slow/slow")
                 .then().statusCode(504).contentType("application/problem+json");
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2900);
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void shouldRetryAFailedConnectionForIdempotentMethodsOnly() {
+        for (String method : List.of("GET", "PUT", "DELETE", "POST", "PATCH")) {
+            double before = retries(method);
+            Personas.as("citizen").contentType("application/json").body("{}").request(method, "/api/refused/anything")
+                    .then().statusCode(503).contentType("application/problem+json");
+            double expected = List.of("GET", "PUT", "DELETE").contains(method) ? 1 : 0;
+            assertThat(retries(method) - before).as(method + " retries").isEqualTo(expected);
+        }
+    }
+
+    private double retries(String method) {
+        Counter counter = registry.find("gateway.upstream.retries").tags("upstream", "refused", "method", method)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -49,6 +49,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.slow.prefix", "/api/slow");
         config.put("gateway.routes.slow.upstream", "slow");
         config.put("gateway.routes.slow.scope", "consular:read");
+        config.put("gateway.upstreams.refused.url", "http://127.0.0.1:" + FreePorts.next());
+        config.put("gateway.upstreams.refused.mount", "/api/refused");
+        config.put("gateway.upstreams.refused.breaker.failure-threshold", "1000");
+        config.put("gateway.routes.refused.prefix", "/api/refused");
+        config.put("gateway.routes.refused.upstream", "refused");
         config.put("gateway.upstreams.busy.url", consular.url());
         config.put("gateway.upstreams.busy.mount", "/api/busy");
         config.put("gateway.upstreams.busy.max-connections", "1");

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
@@ -18,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
@@ -48,9 +50,12 @@ public class UpstreamProxies {
     private final Map<String, Upstream> upstreams = new HashMap<>();
     private final Routes routes;
 
+    private final MeterRegistry registry;
+
     @Inject
-    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes) {
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry) {
         this.routes = routes;
+        this.registry = registry;
         config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings)));
     }
 
@@ -105,10 +110,12 @@ public class UpstreamProxies {
         }
 
         private Future<HttpClientRequest> connect(ProxyContext context) {
-            return connect(Routes.isIdempotent(context.request().getMethod()) ? settings.retries() : 0);
+            HttpMethod method = context.request().getMethod();
+            return connect(method, Routes.isIdempotent(method) ? settings.retries() : 0);
         }
 
-        private Future<HttpClientRequest> connect(int retriesLeft) {
+        /** Retries a failed connection for idempotent methods only, counting each retry. */
+        private Future<HttpClientRequest> connect(HttpMethod method, int retriesLeft) {
             RequestOptions options = new RequestOptions()
                     .setHost(host)
                     .setPort(port)
@@ -120,7 +127,11 @@ public class UpstreamProxies {
                     // not down. Shed this request (503) without counting it against the circuit.
                     return Future.failedFuture(new UpstreamBusy(failure));
                 }
-                return retriesLeft > 0 ? connect(retriesLeft - 1) : Future.failedFuture(failure);
+                if (retriesLeft == 0) {
+                    return Future.failedFuture(failure);
+                }
+                registry.counter("gateway.upstream.retries", "upstream", name, "method", method.name()).increment();
+                return connect(method, retriesLeft - 1);
             });
         }
 
