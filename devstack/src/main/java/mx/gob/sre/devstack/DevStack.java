@@ -3,6 +3,7 @@ package mx.gob.sre.devstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,14 +258,10 @@ public final class DevStack implements AutoCloseable {
     /** SIGKILLs the broker; only with -Ddevstack.kafka.own-process=true. */
     public void killKafka() {
         if (kafkaProcess == null) {
-            throw new IllegalStateException("Kafka runs inside the launcher; start with -Ddevstack.kafka.own-process=true");
+            throw new IllegalStateException(
+                    "Kafka runs inside the launcher; start with -Ddevstack.kafka.own-process=true");
         }
-        kafkaProcess.destroyForcibly();
-        try {
-            kafkaProcess.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessControl.kill(kafkaProcess.toHandle());
         kafkaProcess = null;
     }
 
@@ -291,8 +288,9 @@ public final class DevStack implements AutoCloseable {
                 throw new IllegalStateException("Kafka exited; see " + log);
             }
             try {
-                String written = Files.readString(log);
-                if (written.length() > logged && written.substring((int) logged).contains("Kafka is up on ")) {
+                byte[] written = Files.readAllBytes(log);
+                if (written.length > logged && new String(written, (int) logged, written.length - (int) logged,
+                        StandardCharsets.UTF_8).contains("Kafka is up on ")) {
                     return;
                 }
             } catch (IOException ignored) {

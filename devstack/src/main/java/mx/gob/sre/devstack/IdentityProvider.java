@@ -122,7 +122,8 @@ public final class IdentityProvider implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "grant_type=client_credentials&client_id=" + persona + "&client_secret=devstack&scope=openid"))
+                            "grant_type=client_credentials&client_id=" + persona
+                                    + "&client_secret=devstack&scope=openid"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {

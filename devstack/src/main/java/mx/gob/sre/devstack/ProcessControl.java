@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +54,18 @@ public final class ProcessControl {
             throw new UncheckedIOException(e);
         }
         return stopped;
+    }
+
+    /** SIGKILL, as a crash; returns once the process is gone. */
+    static void kill(ProcessHandle handle) {
+        handle.destroyForcibly();
+        try {
+            handle.onExit().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void terminate(ProcessHandle handle, int graceSeconds) {

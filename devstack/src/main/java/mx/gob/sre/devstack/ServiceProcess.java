@@ -94,12 +94,7 @@ public final class ServiceProcess {
 
     /** SIGKILL, as a crash; returns once the process is gone. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessControl.kill(process.toHandle());
     }
 
     /** SIGTERM, then SIGKILL after ten seconds. */

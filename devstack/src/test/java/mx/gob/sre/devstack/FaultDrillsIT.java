@@ -50,7 +50,6 @@ import mx.gob.sre.testsupport.TestCurps;
 class FaultDrillsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"([^\"]*)\"");
     private static DevStack stack;
     private static String officer;
     private static Secrets secrets;
@@ -126,7 +125,7 @@ class FaultDrillsIT {
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> captured = send("POST", "/api/voter/applications", capture(TestCurps.random()));
             assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
-            folios.add(field(captured.body(), "folio"));
+            folios.add(Seeder.field(captured.body(), "folio"));
         }
         ServiceProcess.sleep(Math.max(0, outage.toMillis() - (System.nanoTime() - downAt) / 1_000_000));
         int pendingAtRecovery = count("voter", "SELECT count(*) FROM ine_submission s JOIN application a "
@@ -176,7 +175,7 @@ class FaultDrillsIT {
 
         List<Result> results = load.results();
         List<String> created = results.stream().filter(r -> r.status() == 201).map(r -> r.body())
-                .map(body -> field(body, "curp")).toList();
+                .map(body -> Seeder.field(body, "curp")).toList();
         long others = results.stream().filter(r -> r.status() != 201 && !(r.status() == 503 && r.problem())).count();
         long unavailable = results.stream().filter(r -> r.status() == 503).count();
         int stored = count("consular", "SELECT count(*) FROM citizen WHERE curp = ANY(?)", created);
@@ -229,8 +228,10 @@ class FaultDrillsIT {
         load.await();
 
         List<Result> results = load.results();
-        List<String> booked = results.stream().filter(r -> r.status() == 201).map(r -> field(r.body(), "id")).toList();
-        long refused = results.stream().filter(r -> r.status() != 201 && r.status() != 409 && r.status() != 422).count();
+        List<String> booked = results.stream().filter(r -> r.status() == 201)
+                .map(r -> Seeder.field(r.body(), "id")).toList();
+        long refused = results.stream()
+                .filter(r -> r.status() != 201 && r.status() != 409 && r.status() != 422).count();
         List<String> citizens = List.copyOf(registered);
         long recoveryDeadline = backAt + Duration.ofSeconds(60).toNanos();
         int unpublished = -1;
@@ -255,7 +256,8 @@ class FaultDrillsIT {
         int receipts = count("voter", "SELECT count(*) FROM inbox_message WHERE consumer = 'voter.consular-citizens' "
                 + "AND event_id = ANY(?)", citizenEventIds);
         boolean brokerReported = readiness.contains("unreachable") || readiness.contains("failed");
-        boolean pass = refused == 0 && registrationFailures.isEmpty() && appointments == booked.size() && bookedEvents == booked.size()
+        boolean pass = refused == 0 && registrationFailures.isEmpty()
+                && appointments == booked.size() && bookedEvents == booked.size()
                 && citizenEvents == citizens.size() && receipts == citizenEventIds.size()
                 && consumed == citizens.size() && unpublished == 0 && brokerReported && liveness == 200
                 && recoveredMs <= 60_000;
@@ -424,19 +426,10 @@ class FaultDrillsIT {
                  "nationalityProof":"BIRTH_CERTIFICATE",
                  "addressAbroad":{"line1":"1 Drill St","city":"San Jose","country":"US"},
                  "proofOfAddressIssuedOn":"%s","addressInDistrict":true,"documentsVerified":true,
-                 "biometrics":{"fingerprints":"urn:sre:biometrics:SJC:2026:9:fp","photo":"urn:sre:biometrics:SJC:2026:9:photo",
+                 "biometrics":{"fingerprints":"urn:sre:biometrics:SJC:2026:9:fp",
+                               "photo":"urn:sre:biometrics:SJC:2026:9:photo",
                                "signature":"urn:sre:biometrics:SJC:2026:9:sig"}}"""
                 .formatted(curp, parsed.birthDate(), parsed.sex(), LocalDate.now().minusDays(10));
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
     }
 
     private static int occurrences(String text, String needle) {
@@ -453,7 +446,8 @@ class FaultDrillsIT {
     }
 
     private static int count(String database, String sql, List<String> values) throws SQLException {
-        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             if (values != null) {
                 statement.setArray(1, connection.createArrayOf("text", values.toArray()));
             }
@@ -465,7 +459,8 @@ class FaultDrillsIT {
     }
 
     private static List<String> strings(String database, String sql, List<String> values) throws SQLException {
-        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text", values.toArray()));
             List<String> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

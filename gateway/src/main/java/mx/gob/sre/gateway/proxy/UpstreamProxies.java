@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -228,12 +229,7 @@ public class UpstreamProxies {
     }
 
     static boolean isBusy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UpstreamBusy) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof UpstreamBusy);
     }
 
     /** No pooled connection to the upstream became free within the pool wait. */
@@ -244,22 +240,21 @@ public class UpstreamProxies {
     }
 
     static boolean isConnectFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause.getClass().getName().endsWith("ConnectTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof ConnectException
+                || cause.getClass().getName().endsWith("ConnectTimeoutException"));
     }
 
     static boolean isTimeout(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("TimeoutException")
+                        && !cause.getClass().getName().endsWith("ConnectTimeoutException")
+                || cause.getMessage() != null && cause.getMessage().contains("timeout period"));
+    }
+
+    /** Whether the failure or any of its causes matches. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("TimeoutException")
-                    && !cause.getClass().getName().endsWith("ConnectTimeoutException")) {
-                return true;
-            }
-            String message = cause.getMessage();
-            if (message != null && message.contains("timeout period")) {
+            if (test.test(cause)) {
                 return true;
             }
         }
