@@ -27,38 +27,66 @@ final class Stack {
 
     /** Registers citizens at SJC straight with consular-service and returns their CURPs. */
     static List<String> registerCitizens(String consularUrl, String internalToken, int count) {
+        return inParallel(count, i -> {
+            String curp = TestCurps.random();
+            String body = """
+                    {"curp":"%s","givenNames":"Carga","firstSurname":"Prueba","dateOfBirth":"%s",
+                     "address":{"line1":"1 Bench St","city":"San Jose","region":"CA","country":"US"},
+                     "consulate":"SJC","consent":{"privacyNoticeVersion":"2026-01","accepted":true}}"""
+                    .formatted(curp, Curp.parse(curp).birthDate());
+            post(consularUrl + "/citizens", internalToken, body, 201);
+            return curp;
+        });
+    }
+
+    /**
+     * Checks each citizen in at SJC for a voter card, calls and serves the ticket (three requests each),
+     * and returns the ticket ids in the order of the CURPs: tickets at the counter, ready to be completed.
+     */
+    static List<String> ticketsBeingServed(String consularUrl, String internalToken, List<String> curps) {
+        return inParallel(curps.size(), i -> {
+            String ticket = field(post(consularUrl + "/consulates/SJC/tickets", internalToken,
+                    "{\"service\":\"VOTER_CARD\",\"curp\":\"" + curps.get(i) + "\"}", 201), "id");
+            post(consularUrl + "/tickets/" + ticket + "/call", internalToken, "{\"counter\":\"Window 1\"}", 200);
+            post(consularUrl + "/tickets/" + ticket + "/serve", internalToken, "", 200);
+            return ticket;
+        });
+    }
+
+    /** Runs count tasks on 8 threads and returns their results in order; the first failure fails all. */
+    private static <T> List<T> inParallel(int count, Task<T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> created = new ArrayList<>();
+            List<Future<T>> results = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                created.add(pool.submit(() -> {
-                    String curp = TestCurps.random();
-                    String body = """
-                            {"curp":"%s","givenNames":"Carga","firstSurname":"Prueba","dateOfBirth":"%s",
-                             "address":{"line1":"1 Bench St","city":"San Jose","region":"CA","country":"US"},
-                             "consulate":"SJC","consent":{"privacyNoticeVersion":"2026-01","accepted":true}}"""
-                            .formatted(curp, Curp.parse(curp).birthDate());
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(consularUrl
-                                    + "/citizens")).header("Authorization", internalToken)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException("registering a citizen answered " + response.statusCode() + ": "
-                                + response.body());
-                    }
-                    return curp;
-                }));
+                int index = i;
+                results.add(pool.submit(() -> task.run(index)));
             }
-            List<String> curps = new ArrayList<>();
-            for (Future<String> future : created) {
-                curps.add(future.get());
+            List<T> values = new ArrayList<>();
+            for (Future<T> result : results) {
+                values.add(result.get());
             }
-            return curps;
+            return values;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdown();
         }
+    }
+
+    private interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static String post(String url, String internalToken, String body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", internalToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
     }
 
     /** The start instants of the bookable slots of a service at SJC in the coming days. */
@@ -81,5 +109,14 @@ final class Stack {
             }
         }
         return starts;
+    }
+
+    /** A top-level string field of a JSON answer. */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
     }
 }

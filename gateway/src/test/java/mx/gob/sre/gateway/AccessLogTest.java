@@ -1,0 +1,60 @@
+package mx.gob.sre.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class AccessLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aLineIsOneJsonObjectWithTheCurpMaskedAndOddCharactersEscaped() throws Exception {
+        String line = AccessLog.line(Instant.parse("2026-11-28T10:15:30Z"), "req-\"1\"", "GET",
+                "/api/voter/citizens/GOMC850101HDFRRR09/eligibility", "voter", "mobile-app", 200, 1_500_000, "1");
+
+        assertThat(line).doesNotContain("\n").doesNotContain("GOMC850101HDFRRR09");
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.get("time").asText()).isEqualTo("2026-11-28T10:15:30Z");
+        assertThat(json.get("requestId").asText()).isEqualTo("req-\"1\"");
+        assertThat(json.get("method").asText()).isEqualTo("GET");
+        assertThat(json.get("path").asText()).isEqualTo("/api/voter/citizens/GOMC**************/eligibility");
+        assertThat(json.get("route").asText()).isEqualTo("voter");
+        assertThat(json.get("client").asText()).isEqualTo("mobile-app");
+        assertThat(json.get("status").asInt()).isEqualTo(200);
+        assertThat(json.get("totalMs").asDouble()).isEqualTo(1.5);
+        assertThat(json.get("upstreamMs").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingOrGarbledUpstreamTimeIsNull() throws Exception {
+        for (String upstream : new String[] {null, "soon"}) {
+            JsonNode json = JSON.readTree(AccessLog.line(Instant.EPOCH, null, "POST", "/api/consular/citizens",
+                    "consular", "anonymous", 401, 0, upstream));
+            assertThat(json.get("upstreamMs").isNull()).isTrue();
+            assertThat(json.get("requestId").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void oneTimerPerRouteClientAndStatusIsRegisteredOnceAndRecordsEveryRequest() {
+        AccessLog log = new AccessLog();
+        log.registry = new SimpleMeterRegistry();
+
+        log.timer("voter", "mobile-app", 200).record(java.time.Duration.ofMillis(2));
+        log.timer("voter", "mobile-app", 200).record(java.time.Duration.ofMillis(4));
+        log.timer("voter", "mobile-app", 404).record(java.time.Duration.ofMillis(1));
+
+        assertThat(log.timer("voter", "mobile-app", 200)).isSameAs(log.timer("voter", "mobile-app", 200));
+        assertThat(log.registry.get("gateway.requests").tags("route", "voter", "client", "mobile-app", "status", "200")
+                .timer().count()).isEqualTo(2);
+        assertThat(log.registry.get("gateway.requests").tags("status", "404").timer().count()).isEqualTo(1);
+    }
+}
