@@ -1,11 +1,15 @@
 package mx.gob.sre.voter.application;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import mx.gob.sre.platform.events.IncomingEvent;
 import mx.gob.sre.platform.events.PoisonMessageException;
@@ -30,6 +34,18 @@ public class IdentityVerifiedConsumer {
     @Inject
     ApplicationService applications;
 
+    /** The worker pool of this consumer; its size is {@code smallrye.messaging.worker.<name>.max-concurrency}. */
+    static final String WORKERS = "identity-verifications";
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+
+    @Inject
+    void gauge(MeterRegistry registry) {
+        Gauge.builder("inbox.in-flight", inFlight, AtomicInteger::get).tag("consumer", "voter.identity-verified")
+                .description("Verifications being turned into applications right now").register(registry);
+    }
+
     private final EventInbox.Handlers handlers = new EventInbox.Handlers()
             .on(ConsularIdentityEvents.VERIFIED_V1, IdentityVerifiedV1.class, this::open);
 
@@ -39,11 +55,26 @@ public class IdentityVerifiedConsumer {
      * order, one at a time, the consumer kept up with about 60 a second on the benchmark machine, and
      * fell behind at the 100 a second of the event-propagation target. Offsets are still committed only
      * up to the oldest record not yet handled, so nothing is skipped.
+     *
+     * <p>They run on a pool of their own, at most {@code max-concurrency} at once (application.properties):
+     * on the shared worker pool a backlog (a poll returns up to 500 records) started up to 200 at once,
+     * they queued for the 20 database connections, timed out and were retried after a back-off, which
+     * was the tail of the benchmark's propagation latency.
      */
     @Incoming("consular-identity-verified")
-    @Blocking(ordered = false)
+    @Blocking(value = WORKERS, ordered = false)
     public void onVerification(ConsumerRecord<String, String> record) {
-        inbox.consume("voter.identity-verified", record, handlers);
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            inbox.consume("voter.identity-verified", record, handlers);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** The most verifications handled at once since the start. */
+    int mostInFlight() {
+        return mostInFlight.get();
     }
 
     void open(IncomingEvent<IdentityVerifiedV1> event) {

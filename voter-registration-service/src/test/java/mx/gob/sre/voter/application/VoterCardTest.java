@@ -19,6 +19,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -45,6 +46,14 @@ class VoterCardTest {
 
     @Inject
     ApplicationSweeps sweeps;
+
+    @Inject
+    IdentityVerifiedConsumer verifications;
+
+    /** The calendar day of the voter service (Mexico City): near midnight UTC it is not the machine's. */
+    static LocalDate today() {
+        return LocalDate.now(ApplicationService.MEXICO_CITY);
+    }
 
     static String verification(String curp, LocalDate proofOfAddress) {
         var parsed = mx.gob.sre.platform.curp.Curp.parse(curp);
@@ -75,7 +84,7 @@ class VoterCardTest {
     /** Captures an application through the staff API and waits until INE accepted it. */
     static Map<String, Object> submitted(String curp) {
         String id = given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                .body(capture(curp, LocalDate.now().minusDays(20))).post("/applications")
+                .body(capture(curp, today().minusDays(20))).post("/applications")
                 .then().statusCode(201).body("status", equalTo("CAPTURED")).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", OFFICER)
                 .get("/applications/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED")));
@@ -101,7 +110,7 @@ class VoterCardTest {
     void shouldGoFromConsularVerificationToActivatedCardAndTheOverseasVoterList() {
         String curp = TestCurps.random();
         TestKafka.sendCloudEvent("consular.identity-verified", UUID.randomUUID().toString(),
-                "consular.identity.verified.v1", verification(curp, LocalDate.now().minusDays(15)));
+                "consular.identity.verified.v1", verification(curp, today().minusDays(15)));
         String citizen = TestTokens.citizen(curp);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", citizen)
                 .get("/applications").then().statusCode(200).body("status", hasItem("SUBMITTED")));
@@ -157,22 +166,38 @@ class VoterCardTest {
     }
 
     @Test
+    void shouldTurnABurstOfVerificationsIntoApplicationsInParallelButNoMoreAtOnceThanItsPoolAllows() {
+        int limit = ConfigProvider.getConfig().getValue(
+                "smallrye.messaging.worker." + IdentityVerifiedConsumer.WORKERS + ".max-concurrency", Integer.class);
+        List<String> curps = java.util.stream.IntStream.range(0, 5 * limit).mapToObj(i -> TestCurps.random()).toList();
+        for (String curp : curps) {
+            TestKafka.sendCloudEvent("consular.identity-verified", UUID.randomUUID().toString(),
+                    "consular.identity.verified.v1", verification(curp, today().minusDays(15)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(curps).allSatisfy(curp ->
+                given().header("Authorization", OFFICER).queryParam("curp", curp).get("/applications")
+                        .then().statusCode(200).body("size()", equalTo(1))));
+
+        assertThat(verifications.mostInFlight()).isGreaterThan(1).isLessThanOrEqualTo(limit);
+    }
+
+    @Test
     void shouldRefuseAnUnderageApplicantAndASecondOpenApplication() {
-        LocalDate tooYoung = LocalDate.now().minusYears(17);
+        LocalDate tooYoung = today().minusYears(17);
         String minor = TestCurps.random(tooYoung, 'H', "JC");
         given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                .body(capture(minor, LocalDate.now().minusDays(5))).post("/applications")
+                .body(capture(minor, today().minusDays(5))).post("/applications")
                 .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("underage"));
 
         String curp = TestCurps.random();
         given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                .body(capture(curp, LocalDate.now().minusMonths(4))).post("/applications")
+                .body(capture(curp, today().minusMonths(4))).post("/applications")
                 .then().statusCode(422).body("rule", equalTo("proof-of-address-too-old"));
         String first = given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                .body(capture(curp, LocalDate.now().minusDays(5))).post("/applications")
+                .body(capture(curp, today().minusDays(5))).post("/applications")
                 .then().statusCode(201).extract().path("id");
         given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                .body(capture(curp, LocalDate.now().minusDays(5))).post("/applications")
+                .body(capture(curp, today().minusDays(5))).post("/applications")
                 .then().statusCode(409).body("existing", equalTo("/applications/" + first));
         given().header("Authorization", TestTokens.staff("consular-officer", "CHI")).get("/applications/" + first)
                 .then().statusCode(404);
@@ -184,12 +209,12 @@ class VoterCardTest {
         String folio = (String) onTime.get("folio");
         callback(folio, "UNDER_REVIEW", "").then().statusCode(200);
         callback(folio, "NEEDS_REMEDIATION", ",\"reasons\":[\"ADDRESS_PROOF\"],\"remediationDeadline\":\""
-                + LocalDate.now().plusDays(10) + "\"").then().statusCode(200);
+                + today().plusDays(10) + "\"").then().statusCode(200);
         String citizen = TestTokens.citizen((String) onTime.get("curp"));
         given().header("Authorization", citizen).get("/folios/" + folio).then().statusCode(200)
                 .body("remediationReasons", hasItem("ADDRESS_PROOF"));
         given().header("Authorization", citizen).contentType(ContentType.JSON)
-                .body("{\"corrected\":[\"ADDRESS_PROOF\"],\"proofOfAddressIssuedOn\":\"" + LocalDate.now().minusDays(1)
+                .body("{\"corrected\":[\"ADDRESS_PROOF\"],\"proofOfAddressIssuedOn\":\"" + today().minusDays(1)
                         + "\"}")
                 .post("/applications/" + onTime.get("id") + "/remediation").then().statusCode(200)
                 .body("status", equalTo("UNDER_REVIEW"));
@@ -203,7 +228,7 @@ class VoterCardTest {
         String lateFolio = (String) late.get("folio");
         callback(lateFolio, "UNDER_REVIEW", "").then().statusCode(200);
         callback(lateFolio, "NEEDS_REMEDIATION", ",\"reasons\":[\"SIGNATURE\"],\"remediationDeadline\":\""
-                + LocalDate.now().minusDays(1) + "\"").then().statusCode(200);
+                + today().minusDays(1) + "\"").then().statusCode(200);
         given().header("Authorization", TestTokens.citizen((String) late.get("curp"))).contentType(ContentType.JSON)
                 .body("{\"corrected\":[\"SIGNATURE\"],\"signature\":\"urn:sre:biometrics:SJC:2026:9:sig\"}")
                 .post("/applications/" + late.get("id") + "/remediation").then().statusCode(422)
@@ -225,8 +250,9 @@ class VoterCardTest {
                 .body("status", equalTo("HELD")).body("deliveryAttempts", equalTo(3));
         callback(folio, "DELIVERY_ATTEMPTED", "").then().statusCode(409);
         try (var db = SuiteInfrastructure.postgres().connect("voter");
-                var update = db.prepareStatement("UPDATE application SET held_until = current_date - 1 WHERE folio = ?")) {
-            update.setString(1, folio);
+                var update = db.prepareStatement("UPDATE application SET held_until = ? WHERE folio = ?")) {
+            update.setObject(1, today().minusDays(1));
+            update.setString(2, folio);
             update.executeUpdate();
         }
         assertThat(sweeps.returnHeldCards()).isGreaterThanOrEqualTo(1);
@@ -240,7 +266,7 @@ class VoterCardTest {
         IneStub.fail();
         try {
             String id = given().header("Authorization", OFFICER).contentType(ContentType.JSON)
-                    .body(capture(TestCurps.random(), LocalDate.now().minusDays(3))).post("/applications")
+                    .body(capture(TestCurps.random(), today().minusDays(3))).post("/applications")
                     .then().statusCode(201).extract().path("id");
             String folio = given().header("Authorization", OFFICER).get("/applications/" + id).then().extract()
                     .path("folio");
