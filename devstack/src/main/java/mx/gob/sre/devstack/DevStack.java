@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -156,18 +157,19 @@ public final class DevStack implements AutoCloseable {
         ine.put("INE_API_KEY_FILE", layout.ineApiKeyFile().toString());
         ine.put("INE_STEP_INTERVAL", System.getProperty("devstack.ine.step-interval",
                 System.getenv().getOrDefault("DEVSTACK_INE_STEP_INTERVAL", "5s")));
-        launch("ine-simulator", layout.ineSimulatorPort(), ine);
+        List<Launch> launches = new ArrayList<>();
+        launches.add(new Launch("ine-simulator", layout.ineSimulatorPort(), ine));
         Map<String, String> consular = withDatabase(common, postgres, secrets, "consular");
         consular.put("VOTER_URL", "http://localhost:" + layout.voterPort());
         consular.put("SCHOLARSHIP_URL", "http://localhost:" + layout.scholarshipPort());
-        launch("consular-service", layout.consularPort(), consular);
+        launches.add(new Launch("consular-service", layout.consularPort(), consular));
         Map<String, String> voter = withDatabase(common, postgres, secrets, "voter");
         voter.put("INE_URL", "http://localhost:" + layout.ineSimulatorPort());
         voter.put("INE_SUBMISSION_SECRET", secrets.ineSubmissionSecret());
         voter.put("INE_CALLBACK_SECRET", secrets.ineCallbackSecret());
-        launch("voter-registration-service", layout.voterPort(), voter);
-        launch("scholarship-service", layout.scholarshipPort(),
-                withDatabase(common, postgres, secrets, "scholarship"));
+        launches.add(new Launch("voter-registration-service", layout.voterPort(), voter));
+        launches.add(new Launch("scholarship-service", layout.scholarshipPort(),
+                withDatabase(common, postgres, secrets, "scholarship")));
         Map<String, String> gateway = withDatabase(Map.of(), postgres, secrets, "gateway");
         gateway.put("INTERNAL_JWT_PRIVATE_KEY", secrets.internalPrivateKey());
         gateway.put("OIDC_JWKS_URL", idp.jwksUrl());
@@ -176,7 +178,12 @@ public final class DevStack implements AutoCloseable {
         gateway.put("VOTER_URL", "http://localhost:" + layout.voterPort());
         gateway.put("SCHOLARSHIP_URL", "http://localhost:" + layout.scholarshipPort());
         gateway.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:" + layout.gatewayPort());
-        launch("gateway", layout.gatewayPort(), gateway);
+        launches.add(new Launch("gateway", layout.gatewayPort(), gateway));
+
+        trainClassDataArchives(launches);
+        for (Launch launch : launches) {
+            launch(launch.module(), launch.port(), launch.environment());
+        }
 
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
@@ -211,21 +218,89 @@ public final class DevStack implements AutoCloseable {
         return environment;
     }
 
+    /** A service to start: its module, port and environment. */
+    private record Launch(String module, int port, Map<String, String> environment) {
+    }
+
     private void launch(String module, int port, Map<String, String> environment) {
-        String options = System.getenv().getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
-        // -Ddevstack.env.NAME=value adds NAME=value to every service (the fault drills tune retries with it).
-        environment = new HashMap<>(environment);
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("devstack.env.")) {
-                environment.put(name.substring("devstack.env.".length()), System.getProperty(name));
-            }
+        environment = withOverrides(environment);
+        List<String> options = new ArrayList<>(javaOptions());
+        ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(module));
+        if (ClassDataArchive.enabled(System.getenv()) && archive.exists()) {
+            options.addAll(archive.useOptions());
         }
         ServiceProcess service = ServiceProcess.start(module, layout.jar(module), port, environment,
-                layout.logs().resolve(module + ".log"), Arrays.asList(options.trim().split("\\s+")));
+                layout.logs().resolve(module + ".log"), options);
         ProcessControl.record(layout.pidFile(), module, service.pid());
         services.add(service);
         environments.put(module, environment);
         ports.put(module, port);
+    }
+
+    /**
+     * Trains the class-data archive of every service that has none for its build (ClassDataArchive): they
+     * start at once, each with its own settings, and are stopped once all are live; each JVM writes its
+     * archive as it exits. Once per build; a training that fails only costs the speed-up.
+     */
+    private void trainClassDataArchives(List<Launch> launches) {
+        if (!ClassDataArchive.enabled(System.getenv())) {
+            return;
+        }
+        List<Launch> untrained = launches.stream()
+                .filter(launch -> !ClassDataArchive.forJar(layout.jar(launch.module())).exists()).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        out.println("Training the class-data archives of " + untrained.size()
+                + " service(s) for faster starts (once per build)...");
+        long began = System.nanoTime();
+        Map<Launch, ServiceProcess> training = new LinkedHashMap<>();
+        for (Launch launch : untrained) {
+            ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(launch.module()));
+            List<String> options = new ArrayList<>(javaOptions());
+            options.addAll(archive.trainingOptions());
+            ServiceProcess process = ServiceProcess.start(launch.module(), layout.jar(launch.module()),
+                    launch.port(), withOverrides(launch.environment()),
+                    layout.logs().resolve(launch.module() + ".training.log"), options);
+            ProcessControl.record(layout.pidFile(), launch.module() + "-training", process.pid());
+            training.put(launch, process);
+        }
+        Map<Launch, Boolean> live = new LinkedHashMap<>();
+        training.forEach((launch, process) -> {
+            try {
+                process.awaitLive(Duration.ofSeconds(120));
+                live.put(launch, true);
+            } catch (RuntimeException e) {
+                live.put(launch, false);
+            }
+        });
+        training.values().forEach(ServiceProcess::requestStop);
+        training.forEach((launch, process) -> {
+            ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(launch.module()));
+            boolean exited = process.awaitExit(Duration.ofSeconds(60));
+            if (!(live.get(launch) && exited && archive.keepTrained())) {
+                archive.discardTraining();
+                out.println("  no class-data archive for " + launch.module() + "; see "
+                        + layout.logs().resolve(launch.module() + ".training.log"));
+            }
+        });
+        out.printf("  trained in %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+
+    private static List<String> javaOptions() {
+        String options = System.getenv().getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
+        return Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /** -Ddevstack.env.NAME=value adds NAME=value to every service (the fault drills tune retries with it). */
+    private static Map<String, String> withOverrides(Map<String, String> environment) {
+        Map<String, String> result = new HashMap<>(environment);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("devstack.env.")) {
+                result.put(name.substring("devstack.env.".length()), System.getProperty(name));
+            }
+        }
+        return result;
     }
 
     private ServiceProcess service(String module) {

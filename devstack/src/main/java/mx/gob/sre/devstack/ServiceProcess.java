@@ -66,22 +66,32 @@ public final class ServiceProcess {
 
     /** Waits until /q/health/ready answers 200, or the process dies, or the time is up. */
     public void awaitReady(Duration timeout) {
+        await("/q/health/ready", timeout);
+    }
+
+    /** Waits until /q/health/live answers 200: the application has started. */
+    public void awaitLive(Duration timeout) {
+        await("/q/health/live", timeout);
+    }
+
+    private void await(String health, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
             }
-            if (ready(url())) {
+            if (answers(url() + health)) {
                 return;
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see its log");
+        throw new IllegalStateException(name + " did not answer " + health + " within " + timeout.toSeconds()
+                + " s; see its log");
     }
 
-    static boolean ready(String baseUrl) {
+    private static boolean answers(String url) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -100,6 +110,24 @@ public final class ServiceProcess {
     /** SIGTERM, then SIGKILL after ten seconds. */
     public void stop() {
         ProcessControl.terminate(process.toHandle(), 10);
+    }
+
+    /** SIGTERM, without waiting. */
+    public void requestStop() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; true if it did within the grace, else it is SIGKILLed: false. */
+    public boolean awaitExit(Duration grace) {
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        return false;
     }
 
     static void sleep(long millis) {

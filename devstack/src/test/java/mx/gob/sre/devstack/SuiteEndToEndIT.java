@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +93,23 @@ class SuiteEndToEndIT {
         assertThat(consularLog).doesNotContain(curp);
         String voterLog = Files.readString(layout.logs().resolve("voter-registration-service.log"));
         assertThat(voterLog).doesNotContain(curp);
+    }
+
+    @Test
+    void shouldStartEveryServiceWithTheClassDataArchiveOfItsBuild() throws Exception {
+        Map<String, String> pids = new HashMap<>();
+        for (String line : Files.readAllLines(stack.layout().pidFile())) {
+            String[] entry = line.trim().split(" ");
+            pids.put(entry[0], entry[1]);
+        }
+        for (String module : List.of("ine-simulator", "consular-service", "voter-registration-service",
+                "scholarship-service", "gateway")) {
+            ClassDataArchive archive = ClassDataArchive.forJar(stack.layout().jar(module));
+            assertThat(archive.exists()).as("archive of " + module).isTrue();
+            // Mapped by the running JVM: it accepted the archive (a rejected one is not mapped).
+            assertThat(Files.readString(Path.of("/proc", pids.get(module), "maps")))
+                    .as("memory map of " + module).contains(archive.file().toString());
+        }
     }
 
     @Test
