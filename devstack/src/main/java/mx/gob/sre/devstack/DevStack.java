@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -36,6 +38,7 @@ public final class DevStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, ClassDataArchive> archives = new HashMap<>();
     private EmbeddedPostgresServer postgres;
     private Process kafkaProcess;
 
@@ -225,9 +228,8 @@ public final class DevStack implements AutoCloseable {
     private void launch(String module, int port, Map<String, String> environment) {
         environment = withOverrides(environment);
         List<String> options = new ArrayList<>(javaOptions());
-        ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(module));
-        if (ClassDataArchive.enabled(System.getenv()) && archive.exists()) {
-            options.addAll(archive.useOptions());
+        if (ClassDataArchive.enabled(System.getenv()) && archive(module).exists()) {
+            options.addAll(archive(module).useOptions());
         }
         ServiceProcess service = ServiceProcess.start(module, layout.jar(module), port, environment,
                 layout.logs().resolve(module + ".log"), options);
@@ -246,45 +248,46 @@ public final class DevStack implements AutoCloseable {
         if (!ClassDataArchive.enabled(System.getenv())) {
             return;
         }
-        List<Launch> untrained = launches.stream()
-                .filter(launch -> !ClassDataArchive.forJar(layout.jar(launch.module())).exists()).toList();
+        List<Launch> untrained = launches.stream().filter(launch -> !archive(launch.module()).exists()).toList();
         if (untrained.isEmpty()) {
             return;
         }
         out.println("Training the class-data archives of " + untrained.size()
                 + " service(s) for faster starts (once per build)...");
         long began = System.nanoTime();
-        Map<Launch, ServiceProcess> training = new LinkedHashMap<>();
+        Map<String, ServiceProcess> training = new LinkedHashMap<>();
         for (Launch launch : untrained) {
-            ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(launch.module()));
             List<String> options = new ArrayList<>(javaOptions());
-            options.addAll(archive.trainingOptions());
+            options.addAll(archive(launch.module()).trainingOptions());
             ServiceProcess process = ServiceProcess.start(launch.module(), layout.jar(launch.module()),
                     launch.port(), withOverrides(launch.environment()),
                     layout.logs().resolve(launch.module() + ".training.log"), options);
             ProcessControl.record(layout.pidFile(), launch.module() + "-training", process.pid());
-            training.put(launch, process);
+            training.put(launch.module(), process);
         }
-        Map<Launch, Boolean> live = new LinkedHashMap<>();
-        training.forEach((launch, process) -> {
+        Set<String> neverLive = new HashSet<>();
+        training.forEach((module, process) -> {
             try {
                 process.awaitLive(Duration.ofSeconds(120));
-                live.put(launch, true);
             } catch (RuntimeException e) {
-                live.put(launch, false);
+                neverLive.add(module);
             }
         });
         training.values().forEach(ServiceProcess::requestStop);
-        training.forEach((launch, process) -> {
-            ClassDataArchive archive = ClassDataArchive.forJar(layout.jar(launch.module()));
+        training.forEach((module, process) -> {
             boolean exited = process.awaitExit(Duration.ofSeconds(60));
-            if (!(live.get(launch) && exited && archive.keepTrained())) {
-                archive.discardTraining();
-                out.println("  no class-data archive for " + launch.module() + "; see "
-                        + layout.logs().resolve(launch.module() + ".training.log"));
+            if (neverLive.contains(module) || !exited || !archive(module).keepTrained()) {
+                archive(module).discardTraining();
+                out.println("  no class-data archive for " + module + "; see "
+                        + layout.logs().resolve(module + ".training.log"));
             }
         });
         out.printf("  trained in %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+
+    /** The class-data archive of a module's build, named once per run of the launcher (the build stays). */
+    private ClassDataArchive archive(String module) {
+        return archives.computeIfAbsent(module, name -> ClassDataArchive.forJar(layout.jar(name)));
     }
 
     private static List<String> javaOptions() {

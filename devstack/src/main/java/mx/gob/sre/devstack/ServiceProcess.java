@@ -109,7 +109,8 @@ public final class ServiceProcess {
 
     /** SIGTERM, then SIGKILL after ten seconds. */
     public void stop() {
-        ProcessControl.terminate(process.toHandle(), 10);
+        requestStop();
+        awaitExit(Duration.ofSeconds(10));
     }
 
     /** SIGTERM, without waiting. */
