@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import mx.gob.sre.platform.curp.Curp;
+import mx.gob.sre.testsupport.JsonFields;
 import mx.gob.sre.testsupport.TestCurps;
 
 /** Preparation a scenario does against the running stack before its load starts. */
@@ -45,7 +44,7 @@ final class Stack {
      */
     static List<String> ticketsBeingServed(String consularUrl, String internalToken, List<String> curps) {
         return inParallel(curps.size(), i -> {
-            String ticket = field(post(consularUrl + "/consulates/SJC/tickets", internalToken,
+            String ticket = JsonFields.string(post(consularUrl + "/consulates/SJC/tickets", internalToken,
                     "{\"service\":\"VOTER_CARD\",\"curp\":\"" + curps.get(i) + "\"}", 201), "id");
             post(consularUrl + "/tickets/" + ticket + "/call", internalToken, "{\"counter\":\"Window 1\"}", 200);
             post(consularUrl + "/tickets/" + ticket + "/serve", internalToken, "", 200);
@@ -93,7 +92,6 @@ final class Stack {
     static List<String> slots(String consularUrl, String internalToken, String service, int days) throws Exception {
         java.time.LocalDate from = java.time.LocalDate.now().plusDays(1);
         List<String> starts = new ArrayList<>();
-        Pattern start = Pattern.compile("\"startsAt\"\\s*:\\s*\"([^\"]+)\"");
         for (int week = 0; week * 7 < days; week++) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(consularUrl
                             + "/consulates/SJC/availability?service=" + service + "&from=" + from.plusDays(week * 7L)
@@ -103,20 +101,8 @@ final class Stack {
                 throw new IllegalStateException("availability answered " + response.statusCode() + ": "
                         + response.body());
             }
-            Matcher matcher = start.matcher(response.body());
-            while (matcher.find()) {
-                starts.add(matcher.group(1));
-            }
+            starts.addAll(JsonFields.strings(response.body(), "startsAt"));
         }
         return starts;
-    }
-
-    /** A top-level string field of a JSON answer. */
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
     }
 }

@@ -14,8 +14,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,6 +25,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+
+import mx.gob.sre.testsupport.JsonFields;
 
 /**
  * The development identity provider: no.nav.security's mock-oauth2-server, with one issuer whose tokens
@@ -125,11 +125,9 @@ public final class IdentityProvider implements AutoCloseable {
                             "grant_type=client_credentials&client_id=" + persona
                                     + "&client_secret=devstack&scope=openid"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("The identity provider answered " + response.statusCode());
-            }
-            return token.group(1);
+            return JsonFields.find(response.body(), "access_token").filter(token -> response.statusCode() == 200)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "The identity provider answered " + response.statusCode()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The identity provider is not running on port " + port
                     + "; start the stack first", e);

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import mx.gob.sre.testsupport.JsonFields;
 
 /**
  * Seeds the personas' API clients through the gateway's admin API, a demo citizen through the
@@ -62,9 +62,9 @@ final class Seeder {
             expect(call("POST", "/admin/clients", admin, body.toString()), 201);
             HttpResponse<String> key = expect(call("POST", "/admin/clients/" + client.clientId() + "/keys", admin,
                     "{}"), 201);
-            newKeys.put(client.clientId(), field(key.body(), "apiKey"));
+            newKeys.put(client.clientId(), JsonFields.string(key.body(), "apiKey"));
             if (client.role().equals("ine")) {
-                writeIneKey(field(key.body(), "apiKey"));
+                writeIneKey(JsonFields.string(key.body(), "apiKey"));
             }
         }
         if (!newKeys.isEmpty()) {
@@ -159,13 +159,5 @@ final class Seeder {
                     + response.request().uri() + " answered " + response.statusCode() + " " + response.body());
         }
         return response;
-    }
-
-    static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
     }
 }

@@ -25,8 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import mx.gob.sre.testsupport.FreePorts;
+import mx.gob.sre.testsupport.JsonFields;
 import mx.gob.sre.testsupport.TestCurps;
 
 /**
@@ -125,7 +124,7 @@ class FaultDrillsIT {
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> captured = send("POST", "/api/voter/applications", capture(TestCurps.random()));
             assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
-            folios.add(Seeder.field(captured.body(), "folio"));
+            folios.add(JsonFields.string(captured.body(), "folio"));
         }
         ServiceProcess.sleep(Math.max(0, outage.toMillis() - (System.nanoTime() - downAt) / 1_000_000));
         int pendingAtRecovery = count("voter", "SELECT count(*) FROM ine_submission s JOIN application a "
@@ -175,7 +174,7 @@ class FaultDrillsIT {
 
         List<Result> results = load.results();
         List<String> created = results.stream().filter(r -> r.status() == 201).map(r -> r.body())
-                .map(body -> Seeder.field(body, "curp")).toList();
+                .map(body -> JsonFields.string(body, "curp")).toList();
         long others = results.stream().filter(r -> r.status() != 201 && !(r.status() == 503 && r.problem())).count();
         long unavailable = results.stream().filter(r -> r.status() == 503).count();
         int stored = count("consular", "SELECT count(*) FROM citizen WHERE curp = ANY(?)", created);
@@ -229,7 +228,7 @@ class FaultDrillsIT {
 
         List<Result> results = load.results();
         List<String> booked = results.stream().filter(r -> r.status() == 201)
-                .map(r -> Seeder.field(r.body(), "id")).toList();
+                .map(r -> JsonFields.string(r.body(), "id")).toList();
         long refused = results.stream()
                 .filter(r -> r.status() != 201 && r.status() != 409 && r.status() != 422).count();
         List<String> citizens = List.copyOf(registered);
@@ -402,11 +401,7 @@ class FaultDrillsIT {
         LocalDate from = LocalDate.now().plusDays(1);
         String availability = get("/api/consular/consulates/SJC/availability?service=PASSPORT&from=" + from
                 + "&to=" + from.plusDays(6)).body();
-        List<String> starts = new ArrayList<>();
-        Matcher matcher = Pattern.compile("\"startsAt\"\\s*:\\s*\"([^\"]+)\"").matcher(availability);
-        while (matcher.find()) {
-            starts.add(matcher.group(1));
-        }
+        List<String> starts = JsonFields.strings(availability, "startsAt");
         assertThat(starts).isNotEmpty();
         return starts;
     }

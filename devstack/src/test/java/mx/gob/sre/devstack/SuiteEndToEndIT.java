@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import mx.gob.sre.testsupport.FreePorts;
+import mx.gob.sre.testsupport.JsonFields;
 
 /**
  * The whole suite from the built jars, as the local stack runs it: real PostgreSQL, real Kafka, the
@@ -217,7 +218,7 @@ class SuiteEndToEndIT {
 
     private static String field(HttpResponse<String> response, String name) {
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return Seeder.field(response.body(), name);
+        return JsonFields.string(response.body(), name);
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
