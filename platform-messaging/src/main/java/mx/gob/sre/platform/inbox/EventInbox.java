@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,8 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import mx.gob.sre.platform.events.CloudEventHeaders;
 import mx.gob.sre.platform.events.IncomingEvent;
 import mx.gob.sre.platform.events.PoisonMessageException;
+import mx.gob.sre.platform.events.Shutdown;
+import mx.gob.sre.platform.persistence.ExceptionChains;
 import mx.gob.sre.platform.web.RequestIds;
 
 /**
@@ -39,11 +42,16 @@ import mx.gob.sre.platform.web.RequestIds;
 @ApplicationScoped
 public class EventInbox {
 
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Shutdown shutdown;
 
     private final ObjectMapper reader;
 
@@ -59,7 +67,8 @@ public class EventInbox {
      * @param consumer a stable name for this consumer, e.g. {@code voter.citizens}
      * @return true if the effect ran, false if the event had been processed before
      */
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
+    @Retry(maxRetries = 10, delay = 200, jitter = 100,
+            abortOn = { PoisonMessageException.class, Shutdown.Interrupted.class })
     @ExponentialBackoff(maxDelay = 10_000)
     public <T> boolean consume(String consumer, ConsumerRecord<String, String> record, Class<T> payloadType,
             Consumer<IncomingEvent<T>> effect) {
@@ -86,17 +95,39 @@ public class EventInbox {
             if (e.getCause() instanceof PoisonMessageException poison) {
                 throw poison;
             }
+            throw failed(consumer, event, e);
+        } catch (PoisonMessageException e) {
             throw e;
+        } catch (RuntimeException e) {
+            throw failed(consumer, event, e);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
     /**
+     * Says why an attempt failed (class names and SQL states, no message that may quote data) and what
+     * to throw: the failure, to be retried, or, once the service is stopping, {@link Shutdown.Interrupted},
+     * which is not.
+     */
+    RuntimeException failed(String consumer, IncomingEvent<?> event, RuntimeException e) {
+        if (shutdown.begun()) {
+            LOG.infof("Event %s for %s interrupted by the shutdown; it will be delivered again", event.id(),
+                    consumer);
+            return new Shutdown.Interrupted(e);
+        }
+        registry.counter("inbox.attempts.failed", "consumer", consumer).increment();
+        LOG.warnf("Event %s for %s failed (retried with backoff, then dead-lettered): %s", event.id(), consumer,
+                ExceptionChains.describeWithoutMessages(e));
+        return e;
+    }
+
+    /**
      * Applies the handler registered for the record's ce_type, once. Types without a handler are recorded
      * in the inbox and otherwise ignored, so producers can add event types without breaking consumers.
      */
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
+    @Retry(maxRetries = 10, delay = 200, jitter = 100,
+            abortOn = { PoisonMessageException.class, Shutdown.Interrupted.class })
     @ExponentialBackoff(maxDelay = 10_000)
     public boolean consume(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
         String type = header(record, CloudEventHeaders.TYPE);

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
+import mx.gob.sre.platform.events.Shutdown;
 
 /**
  * The connector's own dead-letter strategy, with its Kafka producer made when the channel first
@@ -41,35 +43,42 @@ public class LazyDeadLetterQueue implements KafkaFailureHandler.Factory {
     public static final String STRATEGY = "lazy-dead-letter-queue";
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final BooleanSupplier stopping;
 
     @Inject
-    public LazyDeadLetterQueue(@Any Instance<KafkaFailureHandler.Factory> factories) {
-        this(factories.select(Identifier.Literal.of(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)).get());
+    public LazyDeadLetterQueue(@Any Instance<KafkaFailureHandler.Factory> factories, Shutdown shutdown) {
+        this(factories.select(Identifier.Literal.of(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)).get(),
+                shutdown::begun);
     }
 
-    LazyDeadLetterQueue(KafkaFailureHandler.Factory deadLetterQueue) {
+    LazyDeadLetterQueue(KafkaFailureHandler.Factory deadLetterQueue, BooleanSupplier stopping) {
         this.deadLetterQueue = deadLetterQueue;
+        this.stopping = stopping;
     }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         return new Handler(() -> deadLetterQueue.create(config, vertx, consumer, reportFailure),
-                Infrastructure.getDefaultWorkerPool());
+                Infrastructure.getDefaultWorkerPool(), stopping);
     }
 
     /**
      * Builds the real handler once, on the first failure, on {@code builder}: making the producer blocks,
      * and failures are reported on the channel's event loop. Terminates the real handler only if built.
+     * Dead-letters nothing once the channel or the service is stopping (platform {@link Shutdown}): a
+     * failure then is the shutdown's, and the record, left uncommitted, is delivered again after the restart.
      */
     static final class Handler implements KafkaFailureHandler {
 
         private final AtomicReference<KafkaFailureHandler> built = new AtomicReference<>();
         private final Uni<KafkaFailureHandler> delegate;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final BooleanSupplier stopping;
         private volatile boolean terminated;
 
-        Handler(Supplier<KafkaFailureHandler> factory, Executor builder) {
+        Handler(Supplier<KafkaFailureHandler> factory, Executor builder, BooleanSupplier stopping) {
+            this.stopping = stopping;
             this.delegate = Uni.createFrom().item(() -> {
                 KafkaFailureHandler handler = factory.get();
                 built.set(handler);
@@ -82,7 +91,7 @@ public class LazyDeadLetterQueue implements KafkaFailureHandler.Factory {
 
         @Override
         public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-            if (terminated) {
+            if (terminated || stopping.getAsBoolean()) {
                 return Uni.createFrom().failure(new IllegalStateException("the channel is stopping", reason));
             }
             KafkaFailureHandler ready = built.get();

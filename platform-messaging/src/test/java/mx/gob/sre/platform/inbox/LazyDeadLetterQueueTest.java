@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -23,6 +24,8 @@ class LazyDeadLetterQueueTest {
     private final AtomicInteger built = new AtomicInteger();
     private final List<String> calls = new ArrayList<>();
 
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
     private final LazyDeadLetterQueue strategy = new LazyDeadLetterQueue((config, vertx, consumer, report) -> {
         built.incrementAndGet();
         return new KafkaFailureHandler() {
@@ -37,7 +40,7 @@ class LazyDeadLetterQueueTest {
                 calls.add("terminate");
             }
         };
-    });
+    }, stopping::get);
 
     @Test
     void shouldBuildNoProducerUntilTheFirstFailure() {
@@ -72,7 +75,7 @@ class LazyDeadLetterQueueTest {
             KafkaFailureHandler handler = new LazyDeadLetterQueue.Handler(() -> {
                 threads.add(Thread.currentThread().getName());
                 return strategy.create(null, null, null, null);
-            }, builder);
+            }, builder, stopping::get);
 
             handler.handle(null, new IllegalStateException("poison"), Metadata.empty()).await().indefinitely();
 
@@ -81,6 +84,17 @@ class LazyDeadLetterQueueTest {
         } finally {
             builder.shutdownNow();
         }
+    }
+
+    @Test
+    void shouldDeadLetterNothingOnceTheServiceIsStopping() {
+        KafkaFailureHandler handler = strategy.create(null, null, null, null);
+        stopping.set(true);
+
+        assertThatThrownBy(() -> handler.handle(null, new IllegalStateException("EntityManagerFactory is closed"),
+                Metadata.empty()).await().indefinitely()).hasMessageContaining("stopping");
+        assertThat(built).hasValue(0);
+        assertThat(calls).isEmpty();
     }
 
     @Test

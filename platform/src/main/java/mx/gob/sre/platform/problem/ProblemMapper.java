@@ -1,5 +1,7 @@
 package mx.gob.sre.platform.problem;
 
+import static mx.gob.sre.platform.persistence.ExceptionChains.describeWithoutMessages;
+
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -293,23 +295,5 @@ public class ProblemMapper {
             }
         }
         return false;
-    }
-
-    /** The exception chain as class names and SQL states, without messages that may quote data. */
-    static String describeWithoutMessages(Throwable e) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (out.length() > 0) {
-                out.append(" <- ");
-            }
-            out.append(cause.getClass().getName());
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                out.append("[SQLState ").append(sql.getSQLState()).append(']');
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return out.toString();
     }
 }
