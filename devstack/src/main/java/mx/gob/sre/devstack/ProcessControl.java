@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Keeps the pids of the stack's child processes in a file, so that a start after a crash (or a kill -9
@@ -68,15 +69,26 @@ public final class ProcessControl {
         }
     }
 
+    /** SIGTERM, then SIGKILL if the process is still there after the grace. */
     static void terminate(ProcessHandle handle, int graceSeconds) {
         if (!handle.isAlive()) {
             return;
         }
         handle.destroy();
+        awaitExit(handle, graceSeconds);
+    }
+
+    /** Waits for the process to exit; true if it did within the grace, else it is SIGKILLed: false. */
+    static boolean awaitExit(ProcessHandle handle, long graceSeconds) {
         try {
             handle.onExit().get(graceSeconds, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            handle.destroyForcibly();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // still running: killed below
         }
+        kill(handle);
+        return false;
     }
 }

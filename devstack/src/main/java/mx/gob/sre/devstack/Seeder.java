@@ -62,9 +62,10 @@ final class Seeder {
             expect(call("POST", "/admin/clients", admin, body.toString()), 201);
             HttpResponse<String> key = expect(call("POST", "/admin/clients/" + client.clientId() + "/keys", admin,
                     "{}"), 201);
-            newKeys.put(client.clientId(), JsonFields.string(key.body(), "apiKey"));
+            String apiKey = JsonFields.string(key.body(), "apiKey");
+            newKeys.put(client.clientId(), apiKey);
             if (client.role().equals("ine")) {
-                writeIneKey(JsonFields.string(key.body(), "apiKey"));
+                writeIneKey(apiKey);
             }
         }
         if (!newKeys.isEmpty()) {

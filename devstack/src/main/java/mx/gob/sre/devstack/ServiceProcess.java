@@ -120,15 +120,7 @@ public final class ServiceProcess {
 
     /** Waits for the process to exit; true if it did within the grace, else it is SIGKILLed: false. */
     public boolean awaitExit(Duration grace) {
-        try {
-            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        kill();
-        return false;
+        return ProcessControl.awaitExit(process.toHandle(), grace.toSeconds());
     }
 
     static void sleep(long millis) {
