@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import mx.gob.sre.platform.cache.Caches;
 import mx.gob.sre.platform.security.Roles;
 
 /**
@@ -56,7 +56,7 @@ public class Authenticator {
     @Inject
     Vertx vertx;
 
-    private final Cache<String, VerifiedUser> verified = Caffeine.newBuilder()
+    private final Cache<String, VerifiedUser> verified = Caches.builder()
             .maximumSize(50_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();

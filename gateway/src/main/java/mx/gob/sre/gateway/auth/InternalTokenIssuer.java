@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import mx.gob.sre.gateway.GatewayConfig;
+import mx.gob.sre.platform.cache.Caches;
 import mx.gob.sre.platform.security.InternalClaims;
 
 /**
@@ -35,7 +35,7 @@ public class InternalTokenIssuer {
         } catch (Exception e) {
             throw new IllegalStateException("gateway.internal-token.private-key is not an RSA PKCS#8 PEM key", e);
         }
-        this.tokens = Caffeine.newBuilder()
+        this.tokens = Caches.builder()
                 .maximumSize(100_000)
                 .expireAfterWrite(config.lifetime().dividedBy(2))
                 .build();

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -15,6 +14,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import mx.gob.sre.gateway.GatewayConfig;
 import mx.gob.sre.gateway.Routes;
 import mx.gob.sre.gateway.auth.GatewayPrincipal;
+import mx.gob.sre.platform.cache.Caches;
 
 /**
  * Token buckets per client and per citizen, by route policy. The buckets live in this replica's memory:
@@ -36,7 +36,7 @@ public class RateLimiter {
     @Inject
     GatewayConfig config;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+    private final Cache<String, Bucket> buckets = Caches.builder()
             .maximumSize(1_000_000)
             .expireAfterAccess(Duration.ofMinutes(30))
             .build();

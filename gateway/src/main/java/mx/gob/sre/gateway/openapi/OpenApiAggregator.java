@@ -21,13 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import mx.gob.sre.gateway.GatewayConfig;
+import mx.gob.sre.platform.cache.Caches;
 import mx.gob.sre.platform.problem.ApiException;
 import mx.gob.sre.platform.problem.ProblemType;
 
@@ -48,7 +48,7 @@ public class OpenApiAggregator {
     ObjectMapper mapper;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Cache<String, String> documents = Caffeine.newBuilder()
+    private final Cache<String, String> documents = Caches.builder()
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     @GET

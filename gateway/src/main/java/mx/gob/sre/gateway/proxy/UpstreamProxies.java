@@ -2,19 +2,27 @@ package mx.gob.sre.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -38,8 +46,15 @@ import mx.gob.sre.platform.problem.ProblemType;
 import mx.gob.sre.platform.web.RequestIds;
 
 /**
- * One Vert.x reverse proxy per upstream, with its connection pool, timeouts, retries and circuit
+ * Vert.x reverse proxies per upstream, with their connection pools, timeouts, retries and one circuit
  * breaker. Bodies are streamed both ways, never buffered whole.
+ *
+ * <p>Each upstream has one lane (client, pool and proxy) per event loop, up to its
+ * {@code max-connections}, which the lanes share out. A Vert.x connection lives on the event loop that
+ * opened it; with one pool for all loops, a request accepted on one loop was often sent on a connection
+ * of another, and every such request crossed threads twice (a wake-up each way, seen with strace at full
+ * load). A lane is only used from its own loop, so a request and its upstream connection stay on one
+ * thread.
  */
 @ApplicationScoped
 public class UpstreamProxies {
@@ -54,15 +69,31 @@ public class UpstreamProxies {
     private final MeterRegistry registry;
 
     @Inject
-    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry) {
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") Optional<Integer> eventLoops) {
         this.routes = routes;
         this.registry = registry;
-        config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings)));
+        // Quarkus's default: two event loops per processor.
+        int loops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
+        config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings, loops)));
     }
 
     public void forward(HttpServerRequest request, Routes.Match match) {
         request.headers().set(ROUTE_HEADER, match.name());
-        upstreams.get(match.upstreamName()).proxy.handle(request);
+        upstreams.get(match.upstreamName()).lane().handle(request);
+    }
+
+    /**
+     * How many connections each lane may open: {@code maxConnections} shared out over at most one lane per
+     * event loop, never more in total, at least one per lane.
+     */
+    static int[] laneSizes(int maxConnections, int eventLoops) {
+        int lanes = Math.max(1, Math.min(eventLoops, maxConnections));
+        int[] sizes = new int[lanes];
+        for (int i = 0; i < lanes; i++) {
+            sizes[i] = Math.max(1, maxConnections / lanes + (i < maxConnections % lanes ? 1 : 0));
+        }
+        return sizes;
     }
 
     /** Open, half-open or closed, per upstream, for health and metrics. */
@@ -76,47 +107,65 @@ public class UpstreamProxies {
     void close() {
         upstreams.values().forEach(upstream -> {
             upstream.breaker.close();
-            upstream.client.close();
+            upstream.lanes.forEach(lane -> lane.client().close());
         });
+    }
+
+    /** A client with its own pool, and the proxy that sends through it. */
+    record Lane(HttpClient client, HttpProxy proxy) {
     }
 
     private final class Upstream implements ProxyInterceptor {
         final String name;
         final GatewayConfig.Upstream settings;
-        final HttpClient client;
-        final HttpProxy proxy;
+        final List<Lane> lanes = new ArrayList<>();
+        /** The lane of each event-loop thread, given out in turn as the threads first forward. */
+        final Map<Thread, Lane> laneOfThread = new ConcurrentHashMap<>();
+        final AtomicInteger nextLane = new AtomicInteger();
         final CircuitBreaker breaker;
         final String host;
         final int port;
 
-        Upstream(Vertx vertx, String name, GatewayConfig.Upstream settings) {
+        Upstream(Vertx vertx, String name, GatewayConfig.Upstream settings, int eventLoops) {
             this.name = name;
             this.settings = settings;
             URI url = URI.create(settings.url());
             this.host = url.getHost();
             this.port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
-            this.client = vertx.createHttpClient(new HttpClientOptions()
-                    .setSsl("https".equals(url.getScheme()))
-                    .setMaxPoolSize(settings.maxConnections())
-                    .setKeepAlive(true)
-                    .setConnectTimeout((int) settings.connectTimeout().toMillis()));
             this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
                     .setMaxFailures(settings.breaker().failureThreshold())
                     .setTimeout(-1)
                     .setFallbackOnFailure(false)
                     .setResetTimeout(settings.breaker().openFor().toMillis()));
-            this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(this::connect)
-                    .addInterceptor(this);
+            for (int size : laneSizes(settings.maxConnections(), eventLoops)) {
+                HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                        .setSsl("https".equals(url.getScheme()))
+                        .setMaxPoolSize(size)
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis()));
+                HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                        .origin(context -> connect(client, context))
+                        .addInterceptor(this);
+                lanes.add(new Lane(client, proxy));
+            }
         }
 
-        private Future<HttpClientRequest> connect(ProxyContext context) {
+        /** The calling event loop's lane; other threads (none forward today) share the first. */
+        HttpProxy lane() {
+            if (!Context.isOnEventLoopThread()) {
+                return lanes.get(0).proxy();
+            }
+            return laneOfThread.computeIfAbsent(Thread.currentThread(),
+                    thread -> lanes.get(Math.floorMod(nextLane.getAndIncrement(), lanes.size()))).proxy();
+        }
+
+        private Future<HttpClientRequest> connect(HttpClient client, ProxyContext context) {
             HttpMethod method = context.request().getMethod();
-            return connect(method, Routes.isIdempotent(method) ? settings.retries() : 0);
+            return connect(client, method, Routes.isIdempotent(method) ? settings.retries() : 0);
         }
 
         /** Retries a failed connection for idempotent methods only, counting each retry. */
-        private Future<HttpClientRequest> connect(HttpMethod method, int retriesLeft) {
+        private Future<HttpClientRequest> connect(HttpClient client, HttpMethod method, int retriesLeft) {
             RequestOptions options = new RequestOptions()
                     .setHost(host)
                     .setPort(port)
@@ -132,7 +181,7 @@ public class UpstreamProxies {
                     return Future.failedFuture(failure);
                 }
                 registry.counter("gateway.upstream.retries", "upstream", name, "method", method.name()).increment();
-                return connect(method, retriesLeft - 1);
+                return connect(client, method, retriesLeft - 1);
             });
         }
 

@@ -8,13 +8,13 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import mx.gob.sre.platform.cache.Caches;
 
 /**
  * smallrye-jwt's parser, remembering the tokens it has verified. The gateway forwards the same internal
@@ -32,7 +32,7 @@ public class VerifiedTokenCache extends DefaultJWTParser {
     @Inject
     JWTAuthContextInfo settings;
 
-    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
+    private final Cache<String, JsonWebToken> verified = Caches.builder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
