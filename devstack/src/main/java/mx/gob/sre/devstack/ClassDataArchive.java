@@ -8,34 +8,68 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The class-data archive of one service (AppCDS, a dynamic archive of JEP 350): the classes that a start
- * loads, parsed and verified once and then mapped by every later start, which makes a start about a
- * quarter shorter (bench/README.md). It is trained once per build: the service is started against the
- * stack until it is live and then stopped, and the JVM writes the archive as it exits. The archive is kept
- * in the module's {@code target/devstack-cds/} under a name made from the JVM and the files of the build,
- * so a new build or another JDK trains a new one. The JVM checks the archive again at each start and runs
- * without it if it does not match. {@code DEVSTACK_CDS=off} turns it off.
+ * The class-data archive of one service: the classes that a start loads, parsed and verified once and then
+ * mapped by every later start, which makes a start about a quarter shorter (bench/README.md). On JDK 17
+ * to 24 it is a dynamic AppCDS archive (JEP 350); on JDK 25 and later an AOT cache (JEPs 483, 514 and
+ * 515), which also keeps the classes linked and the start's method profiles and saves about a fifth more.
+ * It is trained once per build: the service is started against the stack until it is live and then
+ * stopped, and the JVM writes the archive as it exits. The archive is kept in the module's
+ * {@code target/devstack-cds/} under a name made from the JVM and the files of the build, so a new build
+ * or another JDK trains a new one. The JVM checks the archive again at each start and runs without it if
+ * it does not match. {@code DEVSTACK_CDS=off} turns it off.
  */
 final class ClassDataArchive {
 
-    private final Path file;
+    /** The kind of archive a JVM makes: the JVM options to write one at exit and to map one. */
+    enum Kind {
+        APP_CDS(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
+                List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")),
+        AOT_CACHE(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", List.of());
 
-    private ClassDataArchive(Path file) {
-        this.file = file;
+        final String extension;
+        final String writeOption;
+        final String useOption;
+        final List<String> quietOptions;
+
+        Kind(String extension, String writeOption, String useOption, List<String> quietOptions) {
+            this.extension = extension;
+            this.writeOption = writeOption;
+            this.useOption = useOption;
+            this.quietOptions = quietOptions;
+        }
+
+        /** The AOT cache from JDK 25, where one training run writes it (JEP 514); AppCDS before. */
+        static Kind of(int javaFeatureVersion) {
+            return javaFeatureVersion >= 25 ? AOT_CACHE : APP_CDS;
+        }
     }
 
-    /** The archive for the Quarkus application whose runner jar is given. */
+    private final Path file;
+    private final Kind kind;
+
+    private ClassDataArchive(Path file, Kind kind) {
+        this.file = file;
+        this.kind = kind;
+    }
+
+    /** The archive for the Quarkus application whose runner jar is given, for the JVM that runs this. */
     static ClassDataArchive forJar(Path jar) {
+        return forJar(jar, Runtime.version().feature());
+    }
+
+    static ClassDataArchive forJar(Path jar, int javaFeatureVersion) {
         Path application = jar.getParent();
+        Kind kind = Kind.of(javaFeatureVersion);
         return new ClassDataArchive(application.resolveSibling("devstack-cds").resolve(
                 fingerprint(application, System.getProperty("java.home"), System.getProperty("java.vm.version"))
-                        + ".jsa"));
+                        + kind.extension), kind);
     }
 
     static boolean enabled(Map<String, String> environment) {
@@ -52,7 +86,7 @@ final class ClassDataArchive {
 
     /** The JVM options of a start that maps the archive. */
     List<String> useOptions() {
-        return List.of("-XX:SharedArchiveFile=" + file);
+        return List.of(kind.useOption + file);
     }
 
     /** The JVM options of a training start: the archive is written, under a temporary name, at exit. */
@@ -62,7 +96,10 @@ final class ClassDataArchive {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + trainingFile(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> options = new ArrayList<>();
+        options.add(kind.writeOption + trainingFile());
+        options.addAll(kind.quietOptions);
+        return options;
     }
 
     /**
@@ -92,6 +129,8 @@ final class ClassDataArchive {
     void discardTraining() {
         try {
             Files.deleteIfExists(trainingFile());
+            // JDK 25 writes the AOT configuration beside the cache and removes it once the cache is made.
+            Files.deleteIfExists(trainingFile().resolveSibling(trainingFile().getFileName() + ".config"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,18 +48,47 @@ class ClassDataArchiveTest {
 
     @Test
     void theArchiveLivesBesideTheBuildNotInIt() {
-        ClassDataArchive archive = ClassDataArchive.forJar(jar);
+        ClassDataArchive archive = ClassDataArchive.forJar(jar, 17);
         assertThat(archive.file().getParent()).isEqualTo(target.resolve("devstack-cds"));
         assertThat(archive.file().getFileName().toString()).endsWith(".jsa");
         assertThat(archive.useOptions()).containsExactly("-XX:SharedArchiveFile=" + archive.file());
+        assertThat(archive.trainingOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+    }
+
+    @Test
+    void fromJdk25TheArchiveIsAnAotCache() {
+        ClassDataArchive archive = ClassDataArchive.forJar(jar, 25);
+        assertThat(archive.file().getParent()).isEqualTo(target.resolve("devstack-cds"));
+        assertThat(archive.file().getFileName().toString()).endsWith(".aot");
+        assertThat(archive.useOptions()).containsExactly("-XX:AOTCache=" + archive.file());
+        assertThat(archive.trainingOptions()).containsExactly("-XX:AOTCacheOutput=" + archive.file() + ".training");
+        assertThat(ClassDataArchive.forJar(jar, 24).file().getFileName().toString()).endsWith(".jsa");
+    }
+
+    @Test
+    void aCutShortAotTrainingLeavesNeitherCacheNorConfiguration() throws IOException {
+        ClassDataArchive archive = ClassDataArchive.forJar(jar, 25);
+        Path written = written(archive);
+        Files.writeString(written, "cut short");
+        Path configuration = written.resolveSibling(written.getFileName() + ".config");
+        Files.writeString(configuration, "classes seen so far");
+        archive.discardTraining();
+        assertThat(written).doesNotExist();
+        assertThat(configuration).doesNotExist();
+        assertThat(archive.exists()).isFalse();
+    }
+
+    private static Path written(ClassDataArchive archive) {
+        String option = archive.trainingOptions().get(0);
+        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 
     @Test
     void whatATrainingWroteAtExitBecomesTheArchiveAndEarlierBuildsGo() throws IOException {
         ClassDataArchive archive = ClassDataArchive.forJar(jar);
-        List<String> training = archive.trainingOptions();
+        archive.trainingOptions(); // makes the folder
         Path earlier = Files.writeString(target.resolve("devstack-cds/0123456789abcdef.jsa"), "an earlier build");
-        Path written = Path.of(training.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Path written = written(archive);
         assertThat(written.getParent()).isEqualTo(archive.file().getParent());
         Files.writeString(written, "classes");
 
@@ -74,7 +103,7 @@ class ClassDataArchiveTest {
     @Test
     void aTrainingThatWroteNothingOrFailedLeavesNoArchive() throws IOException {
         ClassDataArchive archive = ClassDataArchive.forJar(jar);
-        Path written = Path.of(archive.trainingOptions().get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Path written = written(archive);
         Files.createFile(written);
         assertThat(archive.keepTrained()).isFalse();
         assertThat(archive.exists()).isFalse();
