@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassDataArchiveTest {
 
@@ -46,23 +47,18 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.fingerprint(application, "/jdk", "17.0.15")).isNotEqualTo(touched);
     }
 
-    @Test
-    void theArchiveLivesBesideTheBuildNotInIt() {
-        ClassDataArchive archive = ClassDataArchive.forJar(jar, 17);
+    @ParameterizedTest
+    @CsvSource({
+        "17, .jsa, -XX:SharedArchiveFile=, -XX:ArchiveClassesAtExit=",
+        "24, .jsa, -XX:SharedArchiveFile=, -XX:ArchiveClassesAtExit=",
+        "25, .aot, -XX:AOTCache=, -XX:AOTCacheOutput="})
+    void theArchiveLivesBesideTheBuildAndIsTheKindTheJvmMakesBest(int javaVersion, String extension,
+            String useOption, String writeOption) {
+        ClassDataArchive archive = ClassDataArchive.forJar(jar, javaVersion);
         assertThat(archive.file().getParent()).isEqualTo(target.resolve("devstack-cds"));
-        assertThat(archive.file().getFileName().toString()).endsWith(".jsa");
-        assertThat(archive.useOptions()).containsExactly("-XX:SharedArchiveFile=" + archive.file());
-        assertThat(archive.trainingOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
-    }
-
-    @Test
-    void fromJdk25TheArchiveIsAnAotCache() {
-        ClassDataArchive archive = ClassDataArchive.forJar(jar, 25);
-        assertThat(archive.file().getParent()).isEqualTo(target.resolve("devstack-cds"));
-        assertThat(archive.file().getFileName().toString()).endsWith(".aot");
-        assertThat(archive.useOptions()).containsExactly("-XX:AOTCache=" + archive.file());
-        assertThat(archive.trainingOptions()).containsExactly("-XX:AOTCacheOutput=" + archive.file() + ".training");
-        assertThat(ClassDataArchive.forJar(jar, 24).file().getFileName().toString()).endsWith(".jsa");
+        assertThat(archive.file().getFileName().toString()).endsWith(extension);
+        assertThat(archive.useOptions()).containsExactly(useOption + archive.file());
+        assertThat(archive.trainingOptions().get(0)).isEqualTo(writeOption + archive.file() + ".training");
     }
 
     @Test
