@@ -6,17 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.circuitbreaker.CircuitBreaker;
@@ -69,13 +67,11 @@ public class UpstreamProxies {
     private final MeterRegistry registry;
 
     @Inject
-    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") Optional<Integer> eventLoops) {
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry) {
         this.routes = routes;
         this.registry = registry;
-        // Quarkus's default: two event loops per processor.
-        int loops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
-        config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings, loops)));
+        int eventLoops = (int) StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count();
+        config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings, eventLoops)));
     }
 
     public void forward(HttpServerRequest request, Routes.Match match) {
