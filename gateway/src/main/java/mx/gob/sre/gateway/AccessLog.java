@@ -33,6 +33,8 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("gateway.access");
     private static final JsonFactory JSON = new JsonFactory();
+    /** nginx's "client closed request": the caller went away before the answer ended. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
     private static final Pattern CURP = Pattern.compile("([A-Za-z]{4})[0-9]{6}[A-Za-z0-9]{8}");
 
     @Inject
@@ -63,13 +65,22 @@ public class AccessLog {
 
     private void finish(RoutingContext context, Entry entry) {
         long totalNanos = System.nanoTime() - entry.started;
-        int status = context.response().getStatusCode();
+        int status = status(context.response().closed(), context.response().getStatusCode());
         timer(entry.route, entry.client, status).record(totalNanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info(line(Instant.now(), context.get(RequestIds.MDC_KEY), context.request().method().name(),
                     context.request().path(), entry.route, entry.client, status, totalNanos,
                     context.response().headers().get(UpstreamProxies.UPSTREAM_LATENCY_HEADER)));
         }
+    }
+
+    /**
+     * The status to log: {@value #CLIENT_CLOSED_REQUEST} when the caller's connection was gone before the
+     * answer ended. Vert.x's proxy then ends the answer with 502 to nobody (the upstream request it had
+     * to cancel), which counted as a failure of the service in the log and the metrics (bench/README.md).
+     */
+    static int status(boolean connectionClosed, int answered) {
+        return connectionClosed ? CLIENT_CLOSED_REQUEST : answered;
     }
 
     /**
