@@ -57,15 +57,19 @@ public class AccessLog {
         }
     }
 
+    /**
+     * Starts the line of a request. It is written when the answer has ended or, if the caller's connection
+     * closes first (an answer still being sent, or the upstream still being waited for), then.
+     */
     public Entry start(RoutingContext context) {
         Entry entry = new Entry();
-        context.addBodyEndHandler(ignored -> finish(context, entry));
+        context.addEndHandler(ended -> finish(context, entry, ended.failed()));
         return entry;
     }
 
-    private void finish(RoutingContext context, Entry entry) {
+    private void finish(RoutingContext context, Entry entry, boolean callerGone) {
         long totalNanos = System.nanoTime() - entry.started;
-        int status = status(context.response().closed(), context.response().getStatusCode());
+        int status = status(callerGone || context.response().closed(), context.response().getStatusCode());
         timer(entry.route, entry.client, status).record(totalNanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info(line(Instant.now(), context.get(RequestIds.MDC_KEY), context.request().method().name(),

@@ -2,11 +2,15 @@ package mx.gob.sre.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -114,6 +120,23 @@ class GatewayForwardingTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Test
+    void shouldLogACallerThatHungUpWhileTheUpstreamWasSlowAs499() throws Exception {
+        // The caller hangs up after 300 ms, while the gateway waits for the slow upstream: the request
+        // still gets its access-log line and metric, with nginx's 499 rather than the 504 sent to nobody.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/slow/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Personas.userToken("citizen") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Timer left = registry.find("gateway.requests").tags("route", "slow", "status", "499").timer();
+            assertThat(left).isNotNull();
+            assertThat(left.count()).isEqualTo(1);
+        });
+    }
 
     @Test
     void shouldRetryAFailedConnectionForIdempotentMethodsOnly() {
