@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -75,13 +76,13 @@ public final class ProcessControl {
             return;
         }
         handle.destroy();
-        awaitExit(handle, graceSeconds);
+        awaitExit(handle, Duration.ofSeconds(graceSeconds));
     }
 
     /** Waits for the process to exit; true if it did within the grace, else it is SIGKILLed: false. */
-    static boolean awaitExit(ProcessHandle handle, long graceSeconds) {
+    static boolean awaitExit(ProcessHandle handle, Duration grace) {
         try {
-            handle.onExit().get(graceSeconds, TimeUnit.SECONDS);
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -120,7 +120,7 @@ public final class ServiceProcess {
 
     /** Waits for the process to exit; true if it did within the grace, else it is SIGKILLed: false. */
     public boolean awaitExit(Duration grace) {
-        return ProcessControl.awaitExit(process.toHandle(), grace.toSeconds());
+        return ProcessControl.awaitExit(process.toHandle(), grace);
     }
 
     static void sleep(long millis) {
