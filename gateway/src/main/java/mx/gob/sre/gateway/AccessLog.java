@@ -69,6 +69,9 @@ public class AccessLog {
 
     private void finish(RoutingContext context, Entry entry, boolean callerGone) {
         long totalNanos = System.nanoTime() - entry.started;
+        // Both are needed: for a caller gone while the upstream still worked, the end handlers report the
+        // proxy's later answer to the closed connection as ended, and only closed() tells (the socket
+        // test in GatewayForwardingTest fails without it).
         int status = status(callerGone || context.response().closed(), context.response().getStatusCode());
         timer(entry.route, entry.client, status).record(totalNanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
