@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,10 +33,19 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import mx.gob.sre.platform.web.JsonBodies;
 
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
 class GatewayForwardingTest {
+
+    @Inject
+    Instance<JsonBodies> jsonReadAhead;
+
+    @Test
+    void shouldStreamBodiesThroughInsteadOfReadingThemAhead() {
+        assertThat(jsonReadAhead.isUnsatisfied()).isTrue();
+    }
 
     @Test
     void shouldSwapCredentialForSignedInternalTokenAndPropagateHeaders() throws Exception {

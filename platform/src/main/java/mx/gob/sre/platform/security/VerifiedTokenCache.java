@@ -22,7 +22,8 @@ import mx.gob.sre.platform.cache.Caches;
  * booking's CPU in the booking benchmark. The key is the whole token, signature included, so only a
  * byte-identical token hits; a hit is used only while the token is still inside its expiry and the
  * configured maximum age, checked at each use, and for at most a minute after it was verified. Anything
- * else, and every failure, goes through the full verification.
+ * else, and every failure, goes through the full verification. A verified token's claims are read once
+ * ({@link ResolvedToken}).
  */
 @Alternative
 @Priority(1)
@@ -43,7 +44,7 @@ public class VerifiedTokenCache extends DefaultJWTParser {
         if (hit != null && stillValid(hit, System.currentTimeMillis() / 1000, settings.getTokenAge())) {
             return hit;
         }
-        JsonWebToken fresh = super.parse(token);
+        JsonWebToken fresh = ResolvedToken.of(super.parse(token));
         verified.put(token, fresh);
         return fresh;
     }
