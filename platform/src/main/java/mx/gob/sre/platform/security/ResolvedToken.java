@@ -61,12 +61,6 @@ final class ResolvedToken implements JsonWebToken {
         if (Claims.raw_token.name().equals(claimName)) {
             return (T) rawToken;
         }
-        if (Claims.groups.name().equals(claimName)) {
-            return (T) groups;
-        }
-        if (Claims.aud.name().equals(claimName)) {
-            return (T) audience;
-        }
         return (T) claims.get(claimName);
     }
 
