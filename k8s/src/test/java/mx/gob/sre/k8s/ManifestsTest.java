@@ -159,6 +159,11 @@ class ManifestsTest {
                 long heapBytes = Long.parseLong(heap.group(1)) * (heap.group(2).equalsIgnoreCase("g") ? 1L << 30 : 1L << 20);
                 assertThat(heapBytes).as(id + " heap within the memory limit, with room for the rest of the JVM")
                         .isBetween(memoryLimit * 30 / 100, memoryLimit * 60 / 100);
+                if (SERVICES.contains(deployment.getMetadata().getName())) {
+                    assertThat(javaOptions).as(id + " gives back the memory a burst took (ADR 0017)")
+                            .contains("-XX:MaxHeapFreeRatio=", "-XX:TrimNativeHeapInterval=");
+                    assertThat(environment(overlay, container)).as(id).containsKey("MALLOC_ARENA_MAX");
+                }
             }
             assertThat(overlay.all(PodDisruptionBudget.class)).as(id + " PDB")
                     .anySatisfy(pdb -> assertThat(selects(pdb.getSpec().getSelector(), labels)).isTrue());
