@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,6 +20,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.RoutingContext;
 import mx.gob.sre.gateway.proxy.UpstreamProxies;
 import mx.gob.sre.platform.web.RequestIds;
@@ -26,12 +29,14 @@ import mx.gob.sre.platform.web.RequestIds;
 /**
  * One JSON line per request on the {@code gateway.access} logger: client, route, status, total time and
  * upstream time (Kong's "proxy latency"). Query strings are left out and CURPs in paths are masked, so
- * the log holds no personal data. The same figures feed the {@code gateway.requests} timer.
+ * the log holds no personal data. The same figures feed the {@code gateway.requests} timer. Lines are
+ * written in batches ({@code gateway.access-log.flush-interval}, {@link LogBatches}).
  */
 @ApplicationScoped
 public class AccessLog {
 
-    private static final Logger LOG = Logger.getLogger("gateway.access");
+    static final String CATEGORY = "gateway.access";
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final JsonFactory JSON = new JsonFactory();
     /** nginx's "client closed request": the caller went away before the answer ended. */
     static final int CLIENT_CLOSED_REQUEST = 499;
@@ -40,7 +45,26 @@ public class AccessLog {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    GatewayConfig config;
+
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private volatile LogBatches batches;
+
+    void startBatches(@Observes StartupEvent started) {
+        batches = LogBatches.start(CATEGORY, config.accessLog().flushInterval());
+    }
+
+    void endBatches(@Observes ShutdownEvent stopping) {
+        if (batches != null) {
+            batches.close();
+        }
+    }
+
+    /** The handlers writing the access log in batches (none when every line is written at once). */
+    LogBatches batches() {
+        return batches;
+    }
 
     /** What is known of a request as it goes through the gateway. */
     public static final class Entry {
@@ -139,6 +163,20 @@ public class AccessLog {
     }
 
     static String maskPath(String path) {
-        return path == null ? null : CURP.matcher(path).replaceAll("$1**************");
+        return path == null || !mayHoldCurp(path) ? path : CURP.matcher(path).replaceAll("$1**************");
+    }
+
+    /** A CURP is 18 characters with digits in it: most paths (none of the gateway's own) skip the pattern. */
+    private static boolean mayHoldCurp(String path) {
+        if (path.length() < 18) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     Map<String, RateLimit> rateLimits();
 
+    AccessLog accessLog();
+
     interface Upstream {
         /** Base URL of the service, e.g. http://consular-service:8081. */
         String url();
@@ -120,6 +122,15 @@ public interface GatewayConfig {
 
         @WithDefault("2")
         int maxActivePerClient();
+    }
+
+    interface AccessLog {
+        /**
+         * How long access-log lines may wait in the handler's buffer (nginx's {@code access_log ... flush=});
+         * they are also written whenever 8 KiB have gathered. 0 writes every line at once.
+         */
+        @WithDefault("1s")
+        Duration flushInterval();
     }
 
     interface RateLimit {

@@ -131,6 +131,16 @@ class GatewayForwardingTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    AccessLog accessLog;
+
+    @Test
+    void shouldWriteTheAccessLogInBatches() {
+        // The ACCESS console handler of application.properties, flushed every second, not after each line.
+        assertThat(accessLog.batches().handlers()).isNotEmpty()
+                .allSatisfy(handler -> assertThat(handler.isAutoFlush()).isFalse());
+    }
+
     @Test
     void shouldLogACallerThatHungUpWhileTheUpstreamWasSlowAs499() throws Exception {
         // The caller hangs up after 300 ms, while the gateway waits for the slow upstream: the request
