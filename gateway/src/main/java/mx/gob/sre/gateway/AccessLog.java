@@ -166,7 +166,7 @@ public class AccessLog {
         return path == null || !mayHoldCurp(path) ? path : CURP.matcher(path).replaceAll("$1**************");
     }
 
-    /** A CURP is 18 characters with digits in it: most paths (none of the gateway's own) skip the pattern. */
+    /** A CURP is 18 characters, six of them digits: shorter paths and paths without a digit skip the pattern. */
     private static boolean mayHoldCurp(String path) {
         if (path.length() < 18) {
             return false;
