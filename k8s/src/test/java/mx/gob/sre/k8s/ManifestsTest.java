@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -163,6 +164,9 @@ class ManifestsTest {
                     assertThat(javaOptions).as(id + " gives back the memory a burst took (ADR 0017)")
                             .contains("-XX:MaxHeapFreeRatio=", "-XX:TrimNativeHeapInterval=");
                     assertThat(environment(overlay, container)).as(id).containsKey("MALLOC_ARENA_MAX");
+                    assertThat(limits.get("cpu").getNumericalAmount()).as(id
+                            + " may use two cores while it starts: its compilers beside the main thread (bench/README.md)")
+                            .isGreaterThanOrEqualTo(BigDecimal.valueOf(2));
                 }
             }
             assertThat(overlay.all(PodDisruptionBudget.class)).as(id + " PDB")
