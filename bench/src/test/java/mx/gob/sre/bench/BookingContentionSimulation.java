@@ -3,6 +3,8 @@ package mx.gob.sre.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -24,9 +26,11 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * the citizen's cap) are all correct answers; bench/run then counts the seats in the database for
  * overbooking.
  *
- * <p>The warm-up (a ramp to the rate, then the rate) books matrícula slots, so that the JIT of every JVM
- * involved has compiled both the booking and the full-slot paths; the measured phase then starts with
- * every passport seat free, and the first seconds are a rush for them.
+ * <p>The warm-up (a ramp to the rate, then the rate) books matrícula slots and cancels each booking it
+ * gets, so seats stay free and every JVM involved compiles the path of a successful booking as well as
+ * the full-slot path for as long as the warm-up lasts (a cold consular-service needed ~30 s more CPU for
+ * its first run of this load than for a later one: compiling). The measured phase then starts with every
+ * passport seat free, and the first seconds are a rush for them.
  */
 public class BookingContentionSimulation extends Simulation {
 
@@ -59,11 +63,16 @@ public class BookingContentionSimulation extends Simulation {
             throw new IllegalStateException(e);
         }
         System.out.printf("Booking %d citizens into %d slots (warm-up: %d)%n", citizens.size(), slots.size(), warmUpSlots.size());
-        int warmUpSeconds = Env.number("BENCH_WARMUP_SECONDS", 30);
+        int warmUpSeconds = Env.number("BENCH_WARMUP_SECONDS", 150);
         HttpProtocolBuilder protocol = http.baseUrl(Env.text("BENCH_GATEWAY_URL", "http://127.0.0.1:8080/api/consular"))
                 .shareConnections().header("Authorization", officerToken).contentTypeHeader("application/json");
-        var warmUp = scenario("warm-up").feed(feeder("MATRICULA", warmUpSlots)).exec(http("warm-up").post("/appointments")
-                .body(StringBody(BOOKING)).check(status().in(201, 409, 422)));
+        var warmUp = scenario("warm-up").feed(feeder("MATRICULA", warmUpSlots))
+                .exec(http("warm-up").post("/appointments").body(StringBody(BOOKING))
+                        .check(status().in(201, 409, 422))
+                        .checkIf((response, session) -> response.status().code() == 201)
+                        .then(jsonPath("$.id").saveAs("id")))
+                .doIf(session -> session.contains("id"))
+                .then(exec(http("warm-up cancel").post("/appointments/#{id}/cancel").check(status().is(200))));
         var book = scenario("booking").feed(feeder("PASSPORT", slots)).exec(http("book").post("/appointments")
                 .body(StringBody(BOOKING)).check(status().in(201, 409, 422)));
         setUp(warmUp.injectOpen(rampUsersPerSec(10).to(rate).during(10), constantUsersPerSec(rate).during(warmUpSeconds))
