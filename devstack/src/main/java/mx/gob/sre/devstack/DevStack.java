@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -227,7 +228,7 @@ public final class DevStack implements AutoCloseable {
 
     private void launch(String module, int port, Map<String, String> environment) {
         environment = withOverrides(environment);
-        List<String> options = new ArrayList<>(javaOptions());
+        List<String> options = new ArrayList<>(javaOptions(module));
         if (ClassDataArchive.enabled(System.getenv()) && archive(module).exists()) {
             options.addAll(archive(module).useOptions());
         }
@@ -257,7 +258,7 @@ public final class DevStack implements AutoCloseable {
         long began = System.nanoTime();
         Map<String, ServiceProcess> training = new LinkedHashMap<>();
         for (Launch launch : untrained) {
-            List<String> options = new ArrayList<>(javaOptions());
+            List<String> options = new ArrayList<>(javaOptions(launch.module()));
             options.addAll(archive(launch.module()).trainingOptions());
             ServiceProcess process = ServiceProcess.start(launch.module(), layout.jar(launch.module()),
                     launch.port(), withOverrides(launch.environment()),
@@ -290,9 +291,19 @@ public final class DevStack implements AutoCloseable {
         return archives.computeIfAbsent(module, name -> ClassDataArchive.forJar(layout.jar(name)));
     }
 
-    private static List<String> javaOptions() {
-        String options = System.getenv().getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
-        return Arrays.asList(options.trim().split("\\s+"));
+    private static List<String> javaOptions(String module) {
+        return javaOptions(System.getenv(), module);
+    }
+
+    /**
+     * The JVM options of a service: DEVSTACK_JAVA_OPTS (every service), then DEVSTACK_JAVA_OPTS_ and the
+     * module's name in capitals with underscores, e.g. DEVSTACK_JAVA_OPTS_VOTER_REGISTRATION_SERVICE (that
+     * one only; bench/run sets it from the module's ConfigMap in k8s/base, as the manifests do).
+     */
+    static List<String> javaOptions(Map<String, String> environment, String module) {
+        String options = environment.getOrDefault("DEVSTACK_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC")
+                + " " + environment.getOrDefault("DEVSTACK_JAVA_OPTS_" + module.toUpperCase(Locale.ROOT).replace('-', '_'), "");
+        return Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
     /** -Ddevstack.env.NAME=value adds NAME=value to every service (the fault drills tune retries with it). */
