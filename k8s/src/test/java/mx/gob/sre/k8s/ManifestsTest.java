@@ -153,7 +153,8 @@ class ManifestsTest {
                             .isLessThanOrEqualTo(limits.get(resource).getNumericalAmount());
                 }
                 long memoryLimit = limits.get("memory").getNumericalAmount().longValue();
-                String javaOptions = environment(overlay, container).get("JAVA_TOOL_OPTIONS");
+                Map<String, String> environment = environment(overlay, container);
+                String javaOptions = environment.get("JAVA_TOOL_OPTIONS");
                 assertThat(javaOptions).as(id + " JAVA_TOOL_OPTIONS").isNotNull();
                 Matcher heap = HEAP.matcher(javaOptions);
                 assertThat(heap.find()).as(id + " sets -Xmx").isTrue();
@@ -163,13 +164,13 @@ class ManifestsTest {
                 if (SERVICES.contains(deployment.getMetadata().getName())) {
                     assertThat(javaOptions).as(id + " gives back the memory a burst took (ADR 0017)")
                             .contains("-XX:MaxHeapFreeRatio=", "-XX:TrimNativeHeapInterval=");
-                    assertThat(environment(overlay, container)).as(id).containsKey("MALLOC_ARENA_MAX");
+                    assertThat(environment).as(id).containsKey("MALLOC_ARENA_MAX");
                     assertThat(limits.get("cpu").getNumericalAmount()).as(id
                             + " may use two cores while it starts: its compilers beside the main thread (bench/README.md)")
                             .isGreaterThanOrEqualTo(BigDecimal.valueOf(2));
                     // voter-registration-service compiles with C1 only: ~60 MiB less after the load (ADR 0018);
                     // the others keep C2, whose code answers their load with less CPU.
-                    String launcherOptions = environment(overlay, container).get("JDK_JAVA_OPTIONS");
+                    String launcherOptions = environment.get("JDK_JAVA_OPTIONS");
                     if (deployment.getMetadata().getName().equals("voter-registration-service")) {
                         assertThat(launcherOptions).as(id + " C1 only (ADR 0018)").contains("-XX:TieredStopAtLevel=1");
                     } else {
