@@ -34,6 +34,23 @@ class AccessLogTest {
     }
 
     @Test
+    void controlCharactersAndNonAsciiInCallerSuppliedFieldsStayInsideTheirJsonString() throws Exception {
+        String requestId = "a\nb\r\t\u0001\\\"}, \"status\": 500";
+        String path = "/api/consular/consulados/Le\u00f3n/\u2028x";
+        String line = AccessLog.line(Instant.EPOCH, requestId, "GET", path, "consular", "user:ana", 200, 12_345_678_901L,
+                "7");
+
+        assertThat(line).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u0001");
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.size()).isEqualTo(9);
+        assertThat(json.get("requestId").asText()).isEqualTo(requestId);
+        assertThat(json.get("path").asText()).isEqualTo(path);
+        assertThat(json.get("status").asInt()).isEqualTo(200);
+        assertThat(json.get("totalMs").asDouble()).isEqualTo(12_345.678901);
+        assertThat(json.get("upstreamMs").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void aMissingOrGarbledUpstreamTimeIsNull() throws Exception {
         for (String upstream : new String[] {null, "soon"}) {
             JsonNode json = JSON.readTree(AccessLog.line(Instant.EPOCH, null, "POST", "/api/consular/citizens",

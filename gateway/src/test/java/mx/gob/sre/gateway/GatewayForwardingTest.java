@@ -82,6 +82,16 @@ class GatewayForwardingTest {
     }
 
     @Test
+    void shouldReuseOneInternalTokenForTheSamePrincipalAndSignAnotherForAnother() {
+        String first = Personas.as("citizen").get("/api/voter/applications").jsonPath().getString("headers.authorization");
+        String second = Personas.as("citizen").get("/api/voter/applications").jsonPath().getString("headers.authorization");
+        String onBehalf = Personas.as("mobile-backend+citizen").get("/api/voter/applications").jsonPath()
+                .getString("headers.authorization");
+        assertThat(first).startsWith("Bearer ").isEqualTo(second);
+        assertThat(onBehalf).startsWith("Bearer ").isNotEqualTo(first);
+    }
+
+    @Test
     void shouldTimeApiRequestsByRouteOnlyNeverByRawPath() {
         String path = "/api/voter/citizens/" + Personas.CITIZEN_CURP + "/eligibility";
         Personas.as("citizen").get(path).then().statusCode(200);

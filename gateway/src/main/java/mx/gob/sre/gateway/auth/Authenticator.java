@@ -15,6 +15,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import mx.gob.sre.platform.cache.Caches;
 import mx.gob.sre.platform.security.Roles;
@@ -28,6 +29,7 @@ import mx.gob.sre.platform.security.Roles;
 public class Authenticator {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
+    private static final CharSequence API_KEY = HttpHeaders.createOptimized(API_KEY_HEADER);
 
     /** Roles a user token may carry; anything else in the token is ignored. */
     public static final Set<String> USER_ROLES = Set.of(Roles.CITIZEN, Roles.CONSULAR_OFFICER,
@@ -44,7 +46,14 @@ public class Authenticator {
         }
     }
 
-    private record VerifiedUser(String subject, Set<String> roles, String consulate, String curp, long expiresAt) {
+    /** A verified user token, with the principal of requests that carry no API key (built once, not per request). */
+    private record VerifiedUser(String subject, Set<String> roles, String consulate, String curp, long expiresAt,
+            GatewayPrincipal alone) {
+
+        VerifiedUser(String subject, Set<String> roles, String consulate, String curp, long expiresAt) {
+            this(subject, roles, consulate, curp, expiresAt,
+                    new GatewayPrincipal(subject, roles, consulate, curp, null, Set.of(), true, null));
+        }
     }
 
     @Inject
@@ -62,8 +71,8 @@ public class Authenticator {
             .build();
 
     public Future<GatewayPrincipal> authenticate(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
-        String apiKey = request.getHeader(API_KEY_HEADER);
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String apiKey = request.getHeader(API_KEY);
         if (authorization == null && apiKey == null) {
             return Future.failedFuture(new Rejected("A bearer token or an API key is required"));
         }
@@ -80,22 +89,22 @@ public class Authenticator {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 8192) {
             return Future.failedFuture(new Rejected("The Authorization header must be a bearer token"));
         }
-        String token = authorization.substring(7).trim();
         ApiClientRecord onBehalfOf = client;
-        VerifiedUser cached = verified.getIfPresent(token);
+        // Keyed by the whole header as it came: a hit needs no copy of the token.
+        VerifiedUser cached = verified.getIfPresent(authorization);
         if (cached != null) {
             return cached.expiresAt() > System.currentTimeMillis() / 1000
                     ? Future.succeededFuture(forUser(cached, onBehalfOf))
                     : Future.failedFuture(new Rejected("The bearer token is invalid or expired"));
         }
         // Verification may fetch the issuer's JWKS, so it runs off the event loop.
-        return vertx.executeBlocking(() -> verify(token), false).map(user -> forUser(user, onBehalfOf));
+        return vertx.executeBlocking(() -> verify(authorization), false).map(user -> forUser(user, onBehalfOf));
     }
 
-    private VerifiedUser verify(String token) {
+    private VerifiedUser verify(String authorization) {
         JsonWebToken jwt;
         try {
-            jwt = parser.parse(token);
+            jwt = parser.parse(authorization.substring(7).trim());
         } catch (ParseException e) {
             throw new Rejected("The bearer token is invalid or expired");
         }
@@ -103,7 +112,7 @@ public class Authenticator {
         roles.retainAll(USER_ROLES);
         VerifiedUser user = new VerifiedUser(jwt.getSubject(), Set.copyOf(roles), stringClaim(jwt, "consulate"),
                 stringClaim(jwt, "curp"), jwt.getExpirationTime());
-        verified.put(token, user);
+        verified.put(authorization, user);
         return user;
     }
 
@@ -121,6 +130,9 @@ public class Authenticator {
     }
 
     private static GatewayPrincipal forUser(VerifiedUser user, ApiClientRecord client) {
+        if (client == null) {
+            return user.alone();
+        }
         return new GatewayPrincipal(user.subject(), user.roles(), user.consulate(), user.curp(),
                 client == null ? null : client.clientId(), client == null ? Set.of() : client.scopes(), true,
                 client);

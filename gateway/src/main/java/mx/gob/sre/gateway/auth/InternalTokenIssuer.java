@@ -18,14 +18,15 @@ import mx.gob.sre.platform.security.InternalClaims;
 
 /**
  * Signs the short-lived internal token the services verify. A token is reused for half its lifetime
- * for the same principal, so the gateway does not pay an RSA signature on every request.
+ * for the same principal (a record, equal when every claim would be), so the gateway does not pay an RSA
+ * signature on every request.
  */
 @ApplicationScoped
 public class InternalTokenIssuer {
 
     private final GatewayConfig.InternalToken config;
     private final PrivateKey key;
-    private final Cache<String, String> tokens;
+    private final Cache<GatewayPrincipal, String> tokens;
 
     @Inject
     public InternalTokenIssuer(GatewayConfig gateway) {
@@ -41,11 +42,13 @@ public class InternalTokenIssuer {
                 .build();
     }
 
-    public String tokenFor(GatewayPrincipal principal) {
-        String cacheKey = String.join("|", principal.subject(), new TreeSet<>(principal.roles()).toString(),
-                String.valueOf(principal.consulate()), String.valueOf(principal.curp()),
-                String.valueOf(principal.clientId()), new TreeSet<>(principal.scopes()).toString());
-        return tokens.get(cacheKey, ignored -> sign(principal));
+    /** The Authorization header for the upstream call, {@code Bearer} and the token, kept whole with it. */
+    public String authorizationFor(GatewayPrincipal principal) {
+        return tokens.get(principal, this::authorization);
+    }
+
+    private String authorization(GatewayPrincipal principal) {
+        return "Bearer " + sign(principal);
     }
 
     private String sign(GatewayPrincipal principal) {

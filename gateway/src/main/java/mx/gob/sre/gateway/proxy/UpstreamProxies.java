@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -57,26 +58,32 @@ import mx.gob.sre.platform.web.RequestIds;
 @ApplicationScoped
 public class UpstreamProxies {
 
-    /** Private header carrying the route name from the handler to the interceptor; never forwarded. */
-    public static final String ROUTE_HEADER = "x-gateway-route";
-    public static final String UPSTREAM_LATENCY_HEADER = "X-Upstream-Latency";
+    public static final CharSequence UPSTREAM_LATENCY_HEADER = HttpHeaders.createOptimized("X-Upstream-Latency");
+
+    /**
+     * The route of the request being handed to a proxy, from {@link #forward} to the interceptor:
+     * vertx-http-proxy calls the interceptors before {@code handle} returns, on the same thread. It replaced
+     * a private header and a second route match per request.
+     */
+    private static final ThreadLocal<Routes.Match> HANDED_OVER = new ThreadLocal<>();
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
-    private final Routes routes;
-
     private final MeterRegistry registry;
 
     @Inject
-    public UpstreamProxies(Vertx vertx, GatewayConfig config, Routes routes, MeterRegistry registry) {
-        this.routes = routes;
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
         this.registry = registry;
         int eventLoops = (int) StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count();
         config.upstreams().forEach((name, settings) -> upstreams.put(name, new Upstream(vertx, name, settings, eventLoops)));
     }
 
     public void forward(HttpServerRequest request, Routes.Match match) {
-        request.headers().set(ROUTE_HEADER, match.name());
-        upstreams.get(match.upstreamName()).lane().handle(request);
+        HANDED_OVER.set(match);
+        try {
+            upstreams.get(match.upstreamName()).lane().handle(request);
+        } finally {
+            HANDED_OVER.remove();
+        }
     }
 
     /**
@@ -184,11 +191,10 @@ public class UpstreamProxies {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
-            String routeName = request.headers().get(ROUTE_HEADER);
-            request.headers().remove(ROUTE_HEADER);
-            Routes.Match match = routes.match(request.getMethod(), request.proxiedRequest().path())
-                    .filter(candidate -> candidate.name().equals(routeName))
-                    .orElseThrow(() -> new IllegalStateException("route changed between handler and proxy"));
+            Routes.Match match = HANDED_OVER.get();
+            if (match == null) {
+                throw new IllegalStateException("a request reached the proxy without the route it was matched to");
+            }
             request.setURI(match.upstreamUri(request.getURI()));
 
             LimitedStream limited = null;
