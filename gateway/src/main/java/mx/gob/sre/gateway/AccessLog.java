@@ -66,13 +66,16 @@ public class AccessLog {
         private final long started = System.nanoTime();
         private String route = "unmatched";
         private String client = "anonymous";
+        private String meteredClient = "anonymous";
 
         public void route(String name) {
             route = name;
         }
 
-        public void client(String id) {
-            client = id;
+        /** The caller as the log line names it, and as the timer's {@code client} tag does. */
+        public void client(String logged, String metered) {
+            client = logged;
+            meteredClient = metered;
         }
     }
 
@@ -92,7 +95,7 @@ public class AccessLog {
         // proxy's later answer to the closed connection as ended, and only closed() tells (the socket
         // test in GatewayForwardingTest fails without it).
         int status = status(callerGone || context.response().closed(), context.response().getStatusCode());
-        timer(entry.route, entry.client, status).record(totalNanos, TimeUnit.NANOSECONDS);
+        timer(entry.route, entry.meteredClient, status).record(totalNanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info(line(Instant.now(), context.get(RequestIds.MDC_KEY), context.request().method().name(),
                     context.request().path(), entry.route, entry.client, status, totalNanos,

@@ -104,7 +104,7 @@ public class GatewayHandler {
                 return;
             }
             GatewayPrincipal principal = result.result();
-            log.client(principal.clientKey());
+            log.client(principal.clientKey(), principal.meteredClient());
             String refusal = refusal(match, principal, request);
             if (refusal != null) {
                 reject(context, ProblemType.FORBIDDEN, refusal, requestId);

@@ -96,7 +96,15 @@ class GatewayForwardingTest {
         String path = "/api/voter/citizens/" + Personas.CITIZEN_CURP + "/eligibility";
         Personas.as("citizen").get(path).then().statusCode(200);
 
-        assertThat(registry.find("gateway.requests").tags("route", "voter", "status", "200").timer()).isNotNull();
+        Personas.as("mobile-backend+citizen").get(path).then().statusCode(200);
+
+        assertThat(registry.find("gateway.requests").tags("route", "voter", "status", "200", "client", "user-token")
+                .timer()).isNotNull();
+        assertThat(registry.find("gateway.requests").tags("route", "voter", "status", "200", "client",
+                "persona-mobile-backend").timer()).isNotNull();
+        // Users are not told apart in metrics: a series per citizen would grow without bound.
+        assertThat(registry.find("gateway.requests").timers())
+                .allSatisfy(timer -> assertThat(timer.getId().getTag("client")).doesNotStartWith("user:"));
         // Quarkus's own HTTP timer tagged every proxied path as it came (ids, CURPs) until its 100-URI cap:
         // personal data in the metrics, and a meter per path. It now leaves /api to gateway.requests.
         assertThat(registry.find("http.server.requests").timers())
