@@ -34,7 +34,6 @@ public class GatewayHandler {
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final CharSequence FORWARDED_PREFIX = HttpHeaders.createOptimized("X-Forwarded-Prefix");
-    private static final CharSequence API_KEY = HttpHeaders.createOptimized(Authenticator.API_KEY_HEADER);
     private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
     private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
     private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("RateLimit-Reset");
@@ -151,7 +150,7 @@ public class GatewayHandler {
         HttpServerRequest request = context.request();
         var headers = request.headers();
         headers.set(HttpHeaders.AUTHORIZATION, tokens.authorizationFor(principal));
-        headers.remove(API_KEY);
+        headers.remove(Authenticator.API_KEY);
         headers.remove(HttpHeaders.COOKIE);
         headers.set(REQUEST_ID, requestId);
         headers.set(TRACE_PARENT, TraceContext.childOf(headers.get(TRACE_PARENT)));

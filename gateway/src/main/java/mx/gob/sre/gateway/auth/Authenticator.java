@@ -29,7 +29,8 @@ import mx.gob.sre.platform.security.Roles;
 public class Authenticator {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
-    private static final CharSequence API_KEY = HttpHeaders.createOptimized(API_KEY_HEADER);
+    /** {@link #API_KEY_HEADER} as a Netty AsciiString, hashed once for every lookup and removal. */
+    public static final CharSequence API_KEY = HttpHeaders.createOptimized(API_KEY_HEADER);
 
     /** Roles a user token may carry; anything else in the token is ignored. */
     public static final Set<String> USER_ROLES = Set.of(Roles.CITIZEN, Roles.CONSULAR_OFFICER,
@@ -133,8 +134,7 @@ public class Authenticator {
         if (client == null) {
             return user.alone();
         }
-        return new GatewayPrincipal(user.subject(), user.roles(), user.consulate(), user.curp(),
-                client == null ? null : client.clientId(), client == null ? Set.of() : client.scopes(), true,
-                client);
+        return new GatewayPrincipal(user.subject(), user.roles(), user.consulate(), user.curp(), client.clientId(),
+                client.scopes(), true, client);
     }
 }

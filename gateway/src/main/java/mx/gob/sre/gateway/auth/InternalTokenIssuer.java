@@ -18,7 +18,7 @@ import mx.gob.sre.platform.security.InternalClaims;
 
 /**
  * Signs the short-lived internal token the services verify. A token is reused for half its lifetime
- * for the same principal (a record, equal when every claim would be), so the gateway does not pay an RSA
+ * for an equal principal (a record: equal principals sign equal claims), so the gateway does not pay an RSA
  * signature on every request.
  */
 @ApplicationScoped
