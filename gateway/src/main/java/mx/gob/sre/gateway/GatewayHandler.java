@@ -29,7 +29,6 @@ public class GatewayHandler {
     // Header names the gateway sets on every request, as Netty's AsciiString: their hash codes are computed
     // once, not on every set (the names' hashing was ~3% of the gateway's CPU at full load; bench/README.md).
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
-    private static final CharSequence TRACE_PARENT = HttpHeaders.createOptimized(TraceContext.HEADER);
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
@@ -153,7 +152,7 @@ public class GatewayHandler {
         headers.remove(Authenticator.API_KEY);
         headers.remove(HttpHeaders.COOKIE);
         headers.set(REQUEST_ID, requestId);
-        headers.set(TRACE_PARENT, TraceContext.childOf(headers.get(TRACE_PARENT)));
+        headers.set(TraceContext.HEADER, TraceContext.childOf(headers.get(TraceContext.HEADER)));
         headers.set(FORWARDED_FOR, request.remoteAddress() == null ? "unknown" : request.remoteAddress().host());
         headers.set(FORWARDED_PROTO, request.scheme());
         headers.set(FORWARDED_HOST, request.authority() == null ? "localhost" : request.authority().toString());

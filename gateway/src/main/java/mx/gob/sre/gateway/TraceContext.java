@@ -3,13 +3,16 @@ package mx.gob.sre.gateway;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.vertx.core.http.HttpHeaders;
+
 /**
  * W3C trace context: the gateway continues the caller's trace, or starts one, and gives the upstream
  * call its own parent id.
  */
 final class TraceContext {
 
-    static final String HEADER = "traceparent";
+    /** The header's name as a Netty AsciiString, hashed once for every get and set. */
+    static final CharSequence HEADER = HttpHeaders.createOptimized("traceparent");
 
     private static final Pattern VALID = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String ZERO_TRACE = "0".repeat(32);

@@ -1,6 +1,7 @@
 package mx.gob.sre.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -32,7 +33,7 @@ class GatewayCorsTest {
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
-        org.assertj.core.api.Assertions.assertThat(GatewayTestResource.consular.requests.get()).isEqualTo(before);
+        assertThat(GatewayTestResource.consular.requests.get()).isEqualTo(before);
     }
 
     @Test

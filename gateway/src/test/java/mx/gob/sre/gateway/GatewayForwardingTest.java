@@ -95,7 +95,6 @@ class GatewayForwardingTest {
     void shouldTimeApiRequestsByRouteOnlyNeverByRawPath() {
         String path = "/api/voter/citizens/" + Personas.CITIZEN_CURP + "/eligibility";
         Personas.as("citizen").get(path).then().statusCode(200);
-
         Personas.as("mobile-backend+citizen").get(path).then().statusCode(200);
 
         assertThat(registry.find("gateway.requests").tags("route", "voter", "status", "200", "client", "user-token")

@@ -47,14 +47,8 @@ public class Authenticator {
         }
     }
 
-    /** A verified user token, with the principal of requests that carry no API key (built once, not per request). */
-    private record VerifiedUser(String subject, Set<String> roles, String consulate, String curp, long expiresAt,
-            GatewayPrincipal alone) {
-
-        VerifiedUser(String subject, Set<String> roles, String consulate, String curp, long expiresAt) {
-            this(subject, roles, consulate, curp, expiresAt,
-                    new GatewayPrincipal(subject, roles, consulate, curp, null, Set.of(), true, null));
-        }
+    /** A verified user token: the principal of its calls without an API key (built once, not per request). */
+    private record VerifiedUser(GatewayPrincipal alone, long expiresAt) {
     }
 
     @Inject
@@ -111,8 +105,9 @@ public class Authenticator {
         }
         Set<String> roles = new HashSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
         roles.retainAll(USER_ROLES);
-        VerifiedUser user = new VerifiedUser(jwt.getSubject(), Set.copyOf(roles), stringClaim(jwt, "consulate"),
-                stringClaim(jwt, "curp"), jwt.getExpirationTime());
+        VerifiedUser user = new VerifiedUser(new GatewayPrincipal(jwt.getSubject(), Set.copyOf(roles),
+                stringClaim(jwt, "consulate"), stringClaim(jwt, "curp"), null, Set.of(), true, null),
+                jwt.getExpirationTime());
         verified.put(authorization, user);
         return user;
     }
@@ -131,10 +126,11 @@ public class Authenticator {
     }
 
     private static GatewayPrincipal forUser(VerifiedUser user, ApiClientRecord client) {
+        GatewayPrincipal alone = user.alone();
         if (client == null) {
-            return user.alone();
+            return alone;
         }
-        return new GatewayPrincipal(user.subject(), user.roles(), user.consulate(), user.curp(), client.clientId(),
+        return new GatewayPrincipal(alone.subject(), alone.roles(), alone.consulate(), alone.curp(), client.clientId(),
                 client.scopes(), true, client);
     }
 }
