@@ -1,6 +1,6 @@
 package mx.gob.sre.gateway;
 
-import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -78,7 +78,7 @@ public class GatewayHandler {
             reject(context, ProblemType.MALFORMED, "The path is not in canonical form", requestId);
             return;
         }
-        Routes.Match match = routes.match(request.method(), path).orElse(null);
+        Routes.Match match = routes.find(request.method(), path);
         if (match == null) {
             reject(context, ProblemType.NOT_FOUND, "No API is published at this path", requestId);
             return;
@@ -126,15 +126,11 @@ public class GatewayHandler {
             if (principal.roles().isEmpty()) {
                 return "The token carries no role of this suite";
             }
-            List<String> allowed = match.route().userRoles().orElse(List.copyOf(Authenticator.USER_ROLES));
-            if (principal.roles().stream().noneMatch(allowed::contains)) {
+            if (!anyOf(principal.roles(), match.userRoles())) {
                 return "This route is not open to the caller's role";
             }
-        } else {
-            List<String> allowed = match.route().clientRoles().orElse(List.copyOf(Authenticator.CLIENT_ROLES));
-            if (!allowed.contains(principal.client().role())) {
-                return "This route is not open to the client's role";
-            }
+        } else if (!match.clientRoles().contains(principal.client().role())) {
+            return "This route is not open to the client's role";
         }
         if (principal.hasClient()) {
             String scope = match.requiredScope(request.method());
@@ -143,6 +139,15 @@ public class GatewayHandler {
             }
         }
         return null;
+    }
+
+    private static boolean anyOf(Set<String> held, Set<String> allowed) {
+        for (String role : held) {
+            if (allowed.contains(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void forward(RoutingContext context, Routes.Match match, GatewayPrincipal principal, String requestId) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,16 +11,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.vertx.core.http.HttpMethod;
+import mx.gob.sre.gateway.auth.Authenticator;
 
 /** The route table: which upstream serves a path, and with what limits and policy. */
 @ApplicationScoped
 public class Routes {
 
-    /** A route chosen for a request. */
-    public record Match(String name, GatewayConfig.Route route, String upstreamName, GatewayConfig.Upstream upstream) {
+    /**
+     * A route chosen for a request, with everything the gateway asks of it per request worked out once, when
+     * the table is built: no lookups, copies or optionals on the request path.
+     */
+    public record Match(String name, GatewayConfig.Route route, String upstreamName, GatewayConfig.Upstream upstream,
+            long maxBodyBytes, Set<String> userRoles, Set<String> clientRoles, String readScope, String writeScope) {
 
-        public long maxBodyBytes() {
-            return route.maxBodySize().orElse(upstream.maxBodySize()).asLongValue();
+        static Match of(String name, GatewayConfig.Route route, GatewayConfig.Upstream upstream) {
+            String upstreamName = route.upstream();
+            return new Match(name, route, upstreamName, upstream,
+                    route.maxBodySize().orElse(upstream.maxBodySize()).asLongValue(),
+                    Set.copyOf(route.userRoles().orElse(List.copyOf(Authenticator.USER_ROLES))),
+                    Set.copyOf(route.clientRoles().orElse(List.copyOf(Authenticator.CLIENT_ROLES))),
+                    route.scope().orElse(upstreamName + ":read"),
+                    route.scope().orElse(upstreamName + ":write"));
         }
 
         /** The path as the upstream sees it: without the public mount. */
@@ -30,44 +40,45 @@ public class Routes {
             return rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
         }
 
-        /** The scope an API-key client needs for this method. */
+        /**
+         * The scope an API-key client needs for this method: the route's own, else {@code <upstream>:read} for
+         * safe methods and {@code <upstream>:write} for the others.
+         */
         public String requiredScope(HttpMethod method) {
-            return route.scope().orElseGet(() -> upstreamName + (isSafe(method) ? ":read" : ":write"));
+            return isSafe(method) ? readScope : writeScope;
         }
     }
 
-    private record Entry(String name, GatewayConfig.Route route, Set<String> methods) {
+    private record Entry(String prefix, Set<String> methods, Match match) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private final GatewayConfig config;
 
     @Inject
     public Routes(GatewayConfig config) {
-        this.config = config;
         config.routes().forEach((name, route) -> {
-            if (!config.upstreams().containsKey(route.upstream())) {
+            GatewayConfig.Upstream upstream = config.upstreams().get(route.upstream());
+            if (upstream == null) {
                 throw new IllegalStateException("Route " + name + " names unknown upstream " + route.upstream());
             }
             Set<String> methods = route.methods().orElse(List.of()).stream()
                     .map(method -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-            entries.add(new Entry(name, route, methods));
+            entries.add(new Entry(route.prefix(), methods, Match.of(name, route, upstream)));
         });
-        entries.sort(Comparator.<Entry>comparingInt(entry -> entry.route().prefix().length()).reversed()
+        entries.sort(Comparator.<Entry>comparingInt(entry -> entry.prefix().length()).reversed()
                 .thenComparing(entry -> entry.methods().isEmpty()));
     }
 
-    public Optional<Match> match(HttpMethod method, String path) {
+    /** The route of a request: the longest prefix on a segment boundary that takes its method; null if none. */
+    public Match find(HttpMethod method, String path) {
         for (Entry entry : entries) {
-            String prefix = entry.route().prefix();
-            boolean under = path.equals(prefix) || (path.startsWith(prefix) && path.charAt(prefix.length()) == '/');
+            String prefix = entry.prefix();
+            boolean under = path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
             if (under && (entry.methods().isEmpty() || entry.methods().contains(method.name()))) {
-                String upstreamName = entry.route().upstream();
-                return Optional.of(new Match(entry.name(), entry.route(), upstreamName,
-                        config.upstreams().get(upstreamName)));
+                return entry.match();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public static boolean isSafe(HttpMethod method) {

@@ -33,10 +33,20 @@ public class RateLimiter {
     private record Probe(long capacity, ConsumptionProbe probe) {
     }
 
+    /** Whose bucket: an API client's, a user's (calls with a user token alone) or a citizen's. */
+    private enum Holder { CLIENT, USER, CITIZEN }
+
+    /**
+     * A bucket's identity: the policy, who holds it, and its limit (a client whose record changes its limit
+     * gets a new bucket). A record, not a joined string: no text is built per request.
+     */
+    private record BucketKey(String policy, Holder holder, String id, long capacity, Duration period) {
+    }
+
     @Inject
     GatewayConfig config;
 
-    private final Cache<String, Bucket> buckets = Caches.builder()
+    private final Cache<BucketKey, Bucket> buckets = Caches.builder()
             .maximumSize(1_000_000)
             .expireAfterAccess(Duration.ofMinutes(30))
             .build();
@@ -51,9 +61,11 @@ public class RateLimiter {
             return new Decision(true, -1, -1, 0, 0);
         }
         GatewayConfig.Bucket clientBucket = clientBucket(policyName, policy, principal);
-        Probe tightest = consume(policyName + "|client|" + principal.clientKey(), clientBucket);
+        Probe tightest = principal.clientId() != null
+                ? consume(policyName, Holder.CLIENT, principal.clientId(), clientBucket)
+                : consume(policyName, Holder.USER, principal.subject(), clientBucket);
         if (tightest.probe().isConsumed() && principal.curp() != null) {
-            Probe citizen = consume(policyName + "|citizen|" + principal.curp(), policy.perCitizen());
+            Probe citizen = consume(policyName, Holder.CITIZEN, principal.curp(), policy.perCitizen());
             if (!citizen.probe().isConsumed()
                     || citizen.probe().getRemainingTokens() < tightest.probe().getRemainingTokens()) {
                 tightest = citizen;
@@ -81,8 +93,8 @@ public class RateLimiter {
         return policy.perClient();
     }
 
-    private Probe consume(String key, GatewayConfig.Bucket limit) {
-        Bucket bucket = buckets.get(key + "|" + limit.capacity() + "/" + limit.period().toMillis(),
+    private Probe consume(String policy, Holder holder, String id, GatewayConfig.Bucket limit) {
+        Bucket bucket = buckets.get(new BucketKey(policy, holder, id, limit.capacity(), limit.period()),
                 ignored -> Bucket.builder()
                         .addLimit(Bandwidth.builder().capacity(limit.capacity())
                                 .refillGreedy(limit.capacity(), limit.period()).build())
