@@ -169,12 +169,15 @@ class ManifestsTest {
                             + " may use two cores while it starts: its compilers beside the main thread (bench/README.md)")
                             .isGreaterThanOrEqualTo(BigDecimal.valueOf(2));
                     // voter-registration-service compiles with C1 only: ~60 MiB less after the load (ADR 0018);
-                    // the others keep C2, whose code answers their load with less CPU.
+                    // the others keep C2, whose code answers their load with less CPU. The gateway, a proxy
+                    // that keeps almost nothing it allocates, has a fixed young generation (ADR 0019).
                     String launcherOptions = environment.get("JDK_JAVA_OPTIONS");
-                    if (deployment.getMetadata().getName().equals("voter-registration-service")) {
-                        assertThat(launcherOptions).as(id + " C1 only (ADR 0018)").contains("-XX:TieredStopAtLevel=1");
-                    } else {
-                        assertThat(launcherOptions).as(id + " keeps the tiered JIT (ADR 0018)").isNull();
+                    switch (deployment.getMetadata().getName()) {
+                        case "voter-registration-service" ->
+                                assertThat(launcherOptions).as(id + " C1 only (ADR 0018)").contains("-XX:TieredStopAtLevel=1");
+                        case "gateway" -> assertThat(launcherOptions).as(id + " young generation (ADR 0019)")
+                                .isEqualTo("-Xmn24m");
+                        default -> assertThat(launcherOptions).as(id + " keeps the JVM settings of jvm-settings").isNull();
                     }
                 }
             }
