@@ -3,6 +3,7 @@ package mx.gob.sre.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,16 @@ class AccessLogTest {
                     "consular", "anonymous", 401, 0, upstream));
             assertThat(json.get("upstreamMs").isNull()).isTrue();
             assertThat(json.get("requestId").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void theTimeIsPrintedExactlyAsInstantPrintsIt() {
+        Instant base = Instant.parse("2026-12-07T23:59:59Z");
+        for (Instant time : List.of(base, base.plusMillis(7), base.plusNanos(120_000), base.plusNanos(403_660_467),
+                base.plusNanos(999_999_999), base.plusSeconds(1), base.plusSeconds(1).plusNanos(1),
+                Instant.EPOCH, Instant.parse("1999-01-01T00:00:00.5Z"), base)) {
+            assertThat(AccessLog.appendTime(new StringBuilder(), time).toString()).isEqualTo(time.toString());
         }
     }
 

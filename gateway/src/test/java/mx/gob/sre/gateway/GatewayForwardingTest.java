@@ -170,6 +170,9 @@ class GatewayForwardingTest {
         // The ACCESS console handler of application.properties, flushed every second, not after each line.
         assertThat(accessLog.batches().handlers()).isNotEmpty()
                 .allSatisfy(handler -> assertThat(handler.isAutoFlush()).isFalse());
+        // Its format is the bare line (%s%n), so the event loops gather their lines and hand them over in
+        // batches of many lines per record.
+        assertThat(accessLog.batches().gathers()).isTrue();
     }
 
     @Test
