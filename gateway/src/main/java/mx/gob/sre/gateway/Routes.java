@@ -28,8 +28,8 @@ public class Routes {
             String upstreamName = route.upstream();
             return new Match(name, route, upstreamName, upstream,
                     route.maxBodySize().orElse(upstream.maxBodySize()).asLongValue(),
-                    Set.copyOf(route.userRoles().orElse(List.copyOf(Authenticator.USER_ROLES))),
-                    Set.copyOf(route.clientRoles().orElse(List.copyOf(Authenticator.CLIENT_ROLES))),
+                    route.userRoles().<Set<String>>map(Set::copyOf).orElse(Authenticator.USER_ROLES),
+                    route.clientRoles().<Set<String>>map(Set::copyOf).orElse(Authenticator.CLIENT_ROLES),
                     route.scope().orElse(upstreamName + ":read"),
                     route.scope().orElse(upstreamName + ":write"));
         }
