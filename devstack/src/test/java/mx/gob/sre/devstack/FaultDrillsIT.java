@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,6 +109,11 @@ class FaultDrillsIT {
                 "answers >= 1 s", slow,
                 "down s", (restartAt - killedAt) / 1_000_000_000.0,
                 "200 again after ready, ms", recoveredAt > 0 ? (recoveredAt - readyAt) / 1_000_000 : -1));
+        if (!pass) {
+            down.results().stream().filter(r -> r.millis() >= 1000 || r.status() != 503 || !r.problem()).limit(5)
+                    .forEach(r -> System.out.printf("  DRILL 4 answer: status %d after %d ms (sent %d ms after the kill): %s%n",
+                            r.status(), r.millis(), (r.sentAt() - killedAt) / 1_000_000, r.body()));
+        }
         assertThat(pass).isTrue();
     }
 
@@ -343,6 +349,22 @@ class FaultDrillsIT {
 
     private static void report(int drill, String name, boolean pass, Map<String, ?> counts) {
         System.out.printf("DRILL %d %s: %s %s%n", drill, name, pass ? "PASS" : "FAIL", counts);
+        if (!pass) {
+            printLogTails();
+        }
+    }
+
+    /** The end of every process's log, for a failed drill: the stack's folder is deleted afterwards. */
+    private static void printLogTails() {
+        try (var logs = Files.list(stack.layout().logs())) {
+            for (Path log : logs.sorted().toList()) {
+                List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+                System.out.printf("  --- last lines of %s ---%n", log.getFileName());
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(line -> System.out.println("  " + line));
+            }
+        } catch (Exception e) {
+            System.out.println("  (the logs could not be read: " + e + ")");
+        }
     }
 
     // --- HTTP and SQL helpers ---
