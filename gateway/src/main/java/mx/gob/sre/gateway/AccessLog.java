@@ -1,5 +1,6 @@
 package mx.gob.sre.gateway;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,16 +46,15 @@ public class AccessLog {
     GatewayConfig config;
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private volatile LogBatches batches;
+    /** Every line at once until start-up has batched the category's handlers. */
+    private volatile LogBatches batches = LogBatches.start(CATEGORY, Duration.ZERO);
 
     void startBatches(@Observes StartupEvent started) {
         batches = LogBatches.start(CATEGORY, config.accessLog().flushInterval());
     }
 
     void endBatches(@Observes ShutdownEvent stopping) {
-        if (batches != null) {
-            batches.close();
-        }
+        batches.close();
     }
 
     /** The handlers writing the access log in batches (none when every line is written at once). */
@@ -103,13 +103,8 @@ public class AccessLog {
             String method = context.request().method().name();
             String path = context.request().path();
             String upstreamMs = context.response().headers().get(UpstreamProxies.UPSTREAM_LATENCY_HEADER);
-            LogBatches lines = batches;
-            if (lines == null) {
-                LOG.info(line(time, requestId, method, path, entry.route, entry.client, status, totalNanos, upstreamMs));
-            } else {
-                lines.write(text -> appendLine(text, time, requestId, method, path, entry.route, entry.client, status,
-                        totalNanos, upstreamMs));
-            }
+            batches.write(text -> appendLine(text, time, requestId, method, path, entry.route, entry.client, status,
+                    totalNanos, upstreamMs));
         }
     }
 
