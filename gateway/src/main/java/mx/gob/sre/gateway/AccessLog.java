@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import mx.gob.sre.gateway.proxy.UpstreamProxies;
 import mx.gob.sre.platform.web.RequestIds;
@@ -92,10 +93,14 @@ public class AccessLog {
 
     private void finish(RoutingContext context, Entry entry, boolean callerGone) {
         long totalNanos = System.nanoTime() - entry.started;
-        // Both are needed: for a caller gone while the upstream still worked, the end handlers report the
-        // proxy's later answer to the closed connection as ended, and only closed() tells (the socket
-        // test in GatewayForwardingTest fails without it).
-        int status = status(callerGone || context.response().closed(), context.response().getStatusCode());
+        // Both are needed over HTTP/1.x: for a caller gone while the upstream still worked, the end handlers
+        // report the proxy's later answer to the closed connection as ended, and only closed() tells (the
+        // socket test in GatewayForwardingTest fails without it). Over HTTP/2 the last frame of an answer
+        // closes its stream before Vert.x calls the end handler, so they report every answer as failed:
+        // there only an answer not ended when they ran means a caller gone (GatewayUpstreamHangUpTest).
+        boolean gone = context.request().version() == HttpVersion.HTTP_2 ? !context.response().ended()
+                : callerGone || context.response().closed();
+        int status = status(gone, context.response().getStatusCode());
         timer(entry.route, entry.meteredClient, status).record(totalNanos, TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             Instant time = Instant.now();

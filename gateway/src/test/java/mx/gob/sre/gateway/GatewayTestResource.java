@@ -10,19 +10,21 @@ import mx.gob.sre.testsupport.SuiteInfrastructure;
 /**
  * The gateway under test gets a real PostgreSQL for its clients and keys, an OIDC issuer (a JWKS file),
  * a signing key for internal tokens, and stand-in upstreams: three echo services, one that is down (no
- * listener) and one slow route with a one-second response timeout.
+ * listener), one slow route with a one-second response timeout, and one that hangs up on pooled connections.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
     static EchoUpstream consular;
     static EchoUpstream voter;
     static EchoUpstream scholarships;
+    static HangUpUpstream hangUp;
 
     @Override
     public Map<String, String> start() {
         consular = new EchoUpstream("consular");
         voter = new EchoUpstream("voter");
         scholarships = new EchoUpstream("scholarships");
+        hangUp = new HangUpUpstream();
         SuiteInfrastructure.postgres().createDatabase("gateway", "gateway", "gateway");
 
         Map<String, String> config = new HashMap<>();
@@ -63,6 +65,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.busy.prefix", "/api/busy");
         config.put("gateway.routes.busy.upstream", "busy");
         config.put("gateway.routes.busy.scope", "consular:read");
+        // One connection, so a request after the first takes the pooled connection the upstream closes.
+        config.put("gateway.upstreams.hangup.url", hangUp.url());
+        config.put("gateway.upstreams.hangup.mount", "/api/hangup");
+        config.put("gateway.upstreams.hangup.max-connections", "1");
+        config.put("gateway.upstreams.hangup.breaker.failure-threshold", "1000");
+        config.put("gateway.routes.hangup.prefix", "/api/hangup");
+        config.put("gateway.routes.hangup.upstream", "hangup");
         config.put("gateway.api-keys.refresh-interval", "1s");
         // The persona citizen makes many calls across tests; its own limit is tested on the booking route.
         config.put("gateway.rate-limits.default.per-citizen.capacity", "100000");
@@ -74,5 +83,6 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         consular.stop();
         voter.stop();
         scholarships.stop();
+        hangUp.stop();
     }
 }

@@ -6,7 +6,8 @@ import io.vertx.core.streams.ReadStream;
 
 /**
  * Passes a request body through while counting it, and fails the stream as soon as it goes past the
- * limit, so a chunked upload larger than the route allows is cut off instead of forwarded.
+ * limit, so a chunked upload larger than the route allows is cut off instead of forwarded. It also tells
+ * whether the body was empty once read, so a request sent again can go without it.
  */
 final class LimitedStream implements ReadStream<Buffer> {
 
@@ -20,6 +21,7 @@ final class LimitedStream implements ReadStream<Buffer> {
     private final long limit;
     private long seen;
     private volatile boolean exceeded;
+    private volatile boolean ended;
     private Handler<Throwable> exceptionHandler;
 
     LimitedStream(ReadStream<Buffer> delegate, long limit) {
@@ -29,6 +31,11 @@ final class LimitedStream implements ReadStream<Buffer> {
 
     boolean exceeded() {
         return exceeded;
+    }
+
+    /** The body has been read to its end and had no bytes (an HTTP/2 GET, which has no length header). */
+    boolean endedEmpty() {
+        return ended && seen == 0;
     }
 
     @Override
@@ -86,7 +93,14 @@ final class LimitedStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        delegate.endHandler(endHandler);
+        if (endHandler == null) {
+            delegate.endHandler(null);
+            return this;
+        }
+        delegate.endHandler(end -> {
+            ended = true;
+            endHandler.handle(end);
+        });
         return this;
     }
 }

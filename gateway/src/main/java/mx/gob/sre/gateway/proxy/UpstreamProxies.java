@@ -1,5 +1,6 @@
 package mx.gob.sre.gateway.proxy;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,9 +27,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -183,7 +187,7 @@ public class UpstreamProxies {
                 if (retriesLeft == 0) {
                     return Future.failedFuture(failure);
                 }
-                registry.counter("gateway.upstream.retries", "upstream", name, "method", method.name()).increment();
+                retried(method, "connect");
                 return connect(client, method, retriesLeft - 1);
             });
         }
@@ -197,15 +201,21 @@ public class UpstreamProxies {
             }
             request.setURI(match.upstreamUri(request.getURI()));
 
+            HttpServerRequest incoming = request.proxiedRequest();
             LimitedStream limited = null;
             Body body = request.getBody();
-            if (body != null && body.length() < 0) {
+            if (hasNoBody(incoming, body)) {
+                // Sent without a body stream: nothing to pipe, and the request can be sent again as it is.
+                request.setBody(null);
+                incoming.resume();
+            } else if (body.length() < 0) {
                 limited = new LimitedStream(body.stream(), match.maxBodyBytes());
                 request.setBody(Body.body(limited, -1));
             }
             LimitedStream limitedBody = limited;
+            int resends = Routes.isIdempotent(incoming.method()) ? settings.retries() : 0;
             long started = System.nanoTime();
-            return breaker.<Outcome>execute(promise -> context.sendRequest().onComplete(result -> {
+            return breaker.<Outcome>execute(promise -> send(context, limitedBody, resends).onComplete(result -> {
                 if (result.succeeded()) {
                     promise.complete(new Outcome(result.result(), null));
                 } else if (isTransportFailure(result.cause()) && (limitedBody == null || !limitedBody.exceeded())) {
@@ -221,6 +231,31 @@ public class UpstreamProxies {
                 response.putHeader(UPSTREAM_LATENCY_HEADER, String.valueOf((System.nanoTime() - started) / 1_000_000));
                 return response;
             }).recover(failure -> Future.succeededFuture(problem(context, unwrap(failure), limitedBody)));
+        }
+
+        /**
+         * Sends the request upstream. When the connection it went on ended before any byte of an answer (the
+         * service was killed, or closed a pooled connection just as it was taken), an idempotent request
+         * whose body is empty goes again on another connection, counted as a retry, as nginx's
+         * {@code proxy_next_upstream error} does. One that may have had an effect is answered 502.
+         */
+        private Future<ProxyResponse> send(ProxyContext context, LimitedStream limitedBody, int resendsLeft) {
+            return context.sendRequest().recover(failure -> {
+                ProxyRequest request = context.request();
+                boolean emptyBody = request.getBody() == null || limitedBody != null && limitedBody.endedEmpty();
+                if (resendsLeft == 0 || !emptyBody || !isConnectionLost(failure)
+                        || request.proxiedRequest().response().closed()) {
+                    return Future.failedFuture(failure);
+                }
+                request.setBody(null);
+                retried(request.getMethod(), "connection-lost");
+                return send(context, limitedBody, resendsLeft - 1);
+            });
+        }
+
+        private void retried(HttpMethod method, String cause) {
+            registry.counter("gateway.upstream.retries", "upstream", name, "method", method.name(), "cause", cause)
+                    .increment();
         }
 
         private ProxyResponse problem(ProxyContext context, Throwable failure, LimitedStream limitedBody) {
@@ -245,8 +280,16 @@ public class UpstreamProxies {
                 type = ProblemBodies.BAD_GATEWAY;
                 detail = "The " + name + " service failed to answer";
             }
-            HttpServerRequest incoming = context.request().proxiedRequest();
-            ProxyResponse response = context.request().release().response()
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            // Not release(): it resumes the caller's request, and an HTTP/2 request whose body was read
+            // throws there, which left the caller without an answer until it gave up (drill 4's failure).
+            Body unsent = request.getBody();
+            if (unsent != null && !incoming.isEnded()) {
+                unsent.stream().resume();
+            }
+            request.setBody(null);
+            ProxyResponse response = request.response()
                     .setStatusCode(type.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .setBody(Body.body(ProblemBodies.body(type, detail, incoming.path(),
@@ -273,6 +316,22 @@ public class UpstreamProxies {
 
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof OutcomeFailure ? failure.getCause() : failure;
+    }
+
+    /**
+     * Whether an HTTP/1.x request has no body: neither Content-Length nor Transfer-Encoding (RFC 9112, 6.3),
+     * or a length of zero. An HTTP/2 request can carry a body without either, so its body is streamed.
+     */
+    static boolean hasNoBody(HttpServerRequest request, Body body) {
+        return body == null || body.length() == 0 || request.version() != HttpVersion.HTTP_2 && body.length() < 0
+                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** The connection of a sent request ended or failed before an answer came, not at connect or timeout. */
+    static boolean isConnectionLost(Throwable failure) {
+        return !isBusy(failure) && !isConnectFailure(failure) && !isTimeout(failure)
+                && anyCause(failure, cause -> cause instanceof HttpClosedException || cause instanceof StreamResetException
+                        || cause instanceof IOException);
     }
 
     static boolean isTransportFailure(Throwable failure) {
