@@ -32,8 +32,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -207,7 +207,9 @@ public class UpstreamProxies {
             if (hasNoBody(incoming, body)) {
                 // Sent without a body stream: nothing to pipe, and the request can be sent again as it is.
                 request.setBody(null);
-                incoming.resume();
+                if (!incoming.isEnded()) {
+                    incoming.resume();
+                }
             } else if (body.length() < 0) {
                 limited = new LimitedStream(body.stream(), match.maxBodyBytes());
                 request.setBody(Body.body(limited, -1));
@@ -330,8 +332,8 @@ public class UpstreamProxies {
     /** The connection of a sent request ended or failed before an answer came, not at connect or timeout. */
     static boolean isConnectionLost(Throwable failure) {
         return !isBusy(failure) && !isConnectFailure(failure) && !isTimeout(failure)
-                && anyCause(failure, cause -> cause instanceof HttpClosedException || cause instanceof StreamResetException
-                        || cause instanceof IOException);
+                && anyCause(failure, cause -> cause instanceof HttpClosedException
+                        || cause instanceof StreamResetException || cause instanceof IOException);
     }
 
     static boolean isTransportFailure(Throwable failure) {
