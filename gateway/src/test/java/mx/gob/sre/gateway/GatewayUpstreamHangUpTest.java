@@ -39,6 +39,7 @@ class GatewayUpstreamHangUpTest {
             HttpClient client = HttpClient.newBuilder().version(version).build();
             double resentBefore = resent("GET");
             int hungUpBefore = GatewayTestResource.hangUp.hungUp.get();
+            double putsResentBefore = resent("PUT");
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> response = send(client, "GET", null);
                 assertThat(response.statusCode()).as(version + " GET " + i + ": " + response.body()).isEqualTo(200);
@@ -48,6 +49,12 @@ class GatewayUpstreamHangUpTest {
             int hungUp = GatewayTestResource.hangUp.hungUp.get() - hungUpBefore;
             assertThat(hungUp).as(version + ": pooled connections that ended under a GET").isGreaterThanOrEqualTo(4);
             assertThat(resent("GET") - resentBefore).as(version + ": GETs sent again").isEqualTo(hungUp);
+            // A PUT with an empty body (Content-Length: 0) is idempotent and has nothing to send twice.
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> response = send(client, "PUT", "");
+                assertThat(response.statusCode()).as(version + " PUT " + i + ": " + response.body()).isEqualTo(200);
+            }
+            assertThat(resent("PUT") - putsResentBefore).as(version + ": PUTs sent again").isEqualTo(2);
         }
     }
 
