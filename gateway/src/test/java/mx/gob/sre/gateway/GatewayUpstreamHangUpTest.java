@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +19,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.restassured.RestAssured;
 
 /**
@@ -32,6 +38,9 @@ class GatewayUpstreamHangUpTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void shouldSendAnIdempotentRequestAgainWhenItsPooledConnectionEndsUnanswered() throws Exception {
@@ -88,8 +97,33 @@ class GatewayUpstreamHangUpTest {
         assertThat(answered(499)).isZero();
     }
 
+    @Test
+    void shouldLogAnHttp2CallerThatResetItsStreamWhileTheUpstreamWasSlowAs499() throws Exception {
+        // The HTTP/2 counterpart of GatewayForwardingTest's socket test: the caller resets its stream after
+        // 300 ms, while the slow route's upstream takes 3 s.
+        double before = answered("slow", 499);
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        try {
+            HttpClientRequest request = client.request(HttpMethod.GET, RestAssured.port, "localhost", "/api/slow/slow")
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            request.putHeader("Authorization", "Bearer " + Personas.userToken("citizen")).end();
+            Thread.sleep(300);
+            assertThat(request.version()).isEqualTo(HttpVersion.HTTP_2);
+            request.reset();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(answered("slow", 499) - before).isEqualTo(1));
+        } finally {
+            client.close();
+        }
+    }
+
     private double answered(int status) {
-        return registry.find("gateway.requests").tags("route", "hangup", "status", String.valueOf(status)).timers()
+        return answered("hangup", status);
+    }
+
+    private double answered(String route, int status) {
+        return registry.find("gateway.requests").tags("route", route, "status", String.valueOf(status)).timers()
                 .stream().mapToLong(Timer::count).sum();
     }
 
