@@ -133,16 +133,10 @@ public class AccessLog {
     }
 
     /**
-     * One access-log line, appended to one builder whose strings Jackson's encoder escapes: no generator,
-     * writer or buffers per line, which were about a third of the log's cost (bench/README.md).
+     * One access-log line, appended to {@code line} (the thread's batch of lines) with strings Jackson's
+     * encoder escapes: no generator, writer or buffers per line, which were about a third of the log's cost
+     * (bench/README.md).
      */
-    static String line(Instant time, String requestId, String method, String path, String route, String client,
-            int status, long totalNanos, String upstreamMs) {
-        return appendLine(new StringBuilder(256), time, requestId, method, path, route, client, status, totalNanos,
-                upstreamMs).toString();
-    }
-
-    /** {@link #line}, appended to {@code line}: written straight into the thread's batch of lines. */
     static StringBuilder appendLine(StringBuilder line, Instant time, String requestId, String method, String path,
             String route, String client, int status, long totalNanos, String upstreamMs) {
         line.append('{');

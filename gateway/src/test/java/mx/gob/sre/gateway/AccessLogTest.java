@@ -16,9 +16,15 @@ class AccessLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static String line(Instant time, String requestId, String method, String path, String route,
+            String client, int status, long totalNanos, String upstreamMs) {
+        return AccessLog.appendLine(new StringBuilder(), time, requestId, method, path, route, client, status,
+                totalNanos, upstreamMs).toString();
+    }
+
     @Test
     void aLineIsOneJsonObjectWithTheCurpMaskedAndOddCharactersEscaped() throws Exception {
-        String line = AccessLog.line(Instant.parse("2026-11-28T10:15:30Z"), "req-\"1\"", "GET",
+        String line = line(Instant.parse("2026-11-28T10:15:30Z"), "req-\"1\"", "GET",
                 "/api/voter/citizens/GOMC850101HDFRRR09/eligibility", "voter", "mobile-app", 200, 1_500_000, "1");
 
         assertThat(line).doesNotContain("\n").doesNotContain("GOMC850101HDFRRR09");
@@ -38,7 +44,7 @@ class AccessLogTest {
     void controlCharactersAndNonAsciiInCallerSuppliedFieldsStayInsideTheirJsonString() throws Exception {
         String requestId = "a\nb\r\t\u0001\\\"}, \"status\": 500";
         String path = "/api/consular/consulados/Le\u00f3n/\u2028x";
-        String line = AccessLog.line(Instant.EPOCH, requestId, "GET", path, "consular", "user:ana", 200, 12_345_678_901L,
+        String line = line(Instant.EPOCH, requestId, "GET", path, "consular", "user:ana", 200, 12_345_678_901L,
                 "7");
 
         assertThat(line).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u0001");
@@ -54,7 +60,7 @@ class AccessLogTest {
     @Test
     void aMissingOrGarbledUpstreamTimeIsNull() throws Exception {
         for (String upstream : new String[] {null, "soon"}) {
-            JsonNode json = JSON.readTree(AccessLog.line(Instant.EPOCH, null, "POST", "/api/consular/citizens",
+            JsonNode json = JSON.readTree(line(Instant.EPOCH, null, "POST", "/api/consular/citizens",
                     "consular", "anonymous", 401, 0, upstream));
             assertThat(json.get("upstreamMs").isNull()).isTrue();
             assertThat(json.get("requestId").isNull()).isTrue();
