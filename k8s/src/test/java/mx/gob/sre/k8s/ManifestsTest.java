@@ -170,13 +170,17 @@ class ManifestsTest {
                             .isGreaterThanOrEqualTo(BigDecimal.valueOf(2));
                     // voter-registration-service compiles with C1 only: ~60 MiB less after the load (ADR 0018);
                     // the others keep C2, whose code answers their load with less CPU. The gateway, a proxy
-                    // that keeps almost nothing it allocates, has a fixed young generation (ADR 0019).
+                    // that keeps almost nothing it allocates, has a fixed young generation (ADR 0019);
+                    // consular-service a small one and leaner compiled code (ADR 0020).
                     String launcherOptions = environment.get("JDK_JAVA_OPTIONS");
                     switch (deployment.getMetadata().getName()) {
                         case "voter-registration-service" ->
                                 assertThat(launcherOptions).as(id + " C1 only (ADR 0018)").contains("-XX:TieredStopAtLevel=1");
                         case "gateway" -> assertThat(launcherOptions).as(id + " young generation (ADR 0019)")
                                 .isEqualTo("-Xmn24m");
+                        case "consular-service" -> assertThat(launcherOptions)
+                                .as(id + " young generation and leaner compiled code (ADR 0020)")
+                                .contains("-Xmn12m", "-XX:C1MaxInlineLevel=3");
                         default -> assertThat(launcherOptions).as(id + " keeps the JVM settings of jvm-settings").isNull();
                     }
                 }
