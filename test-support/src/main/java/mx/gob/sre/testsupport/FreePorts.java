@@ -12,8 +12,8 @@ import java.net.ServerSocket;
  * choice ({@code new ServerSocket(0)}), which lies inside it: between this check and the server's bind, any
  * outgoing connection (a Kafka client's, a JDBC pool's) may be given the same port, and the server then fails
  * with "address in use" (seen in CI: a training start of the local stack lost its port this way). Ports are
- * handed out in turn from a start that differs per process, so one JVM never returns a port twice and
- * successive test JVMs do not reuse each other's recent ports.
+ * handed out in turn, so one JVM does not return a port twice until it has gone round all 12,000; the start
+ * depends on the process id, so successive test JVMs mostly begin far from each other's recent ports.
  */
 public final class FreePorts {
 
